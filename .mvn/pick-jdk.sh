@@ -1,0 +1,44 @@
+# Sourced by ./mvnw, ./chat, ./course and .ci/run: make sure a JDK 21+ runs the course.
+# - JAVA_HOME set: it is used as it is; if it is older than 21, stop with one clear line.
+# - JAVA_HOME unset and the `java` on PATH is older than 21 (Debian's default is 17): use the
+#   newest JDK 21+ found in the usual places, so the README's commands work as written.
+
+course_java_major() {
+  # "17.0.15" -> 17, "25" -> 25, "1.8.0_402" -> 1 (older than 21 either way).
+  "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+course_pick_jdk() {
+  if [ -n "${JAVA_HOME-}" ]; then
+    course_java="$JAVA_HOME/bin/java"
+  else
+    course_java=$(command -v java 2>/dev/null || true)
+  fi
+  course_major=0
+  [ -n "$course_java" ] && [ -x "$course_java" ] && course_major=$(course_java_major "$course_java")
+  [ "${course_major:-0}" -ge 21 ] && return 0
+  if [ -n "${JAVA_HOME-}" ]; then
+    echo "error: this course needs JDK 21 or newer, but JAVA_HOME=$JAVA_HOME is JDK ${course_major:-?}. Point JAVA_HOME at a JDK 21+ (see README, Prerequisites)." >&2
+    exit 1
+  fi
+  course_best="" course_best_major=0
+  case $- in *f*) course_noglob=1 ;; *) course_noglob=0 ;; esac
+  set +f
+  for course_jdk in /usr/lib/jvm/* /usr/java/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home "${HOME:-/nonexistent}"/.sdkman/candidates/java/*; do
+    [ -x "$course_jdk/bin/javac" ] || continue
+    course_v=$(course_java_major "$course_jdk/bin/java")
+    if [ "${course_v:-0}" -gt "$course_best_major" ]; then
+      course_best=$course_jdk course_best_major=$course_v
+    fi
+  done
+  [ "$course_noglob" = 1 ] && set -f
+  if [ "$course_best_major" -ge 21 ]; then
+    JAVA_HOME=$course_best
+    export JAVA_HOME
+    return 0
+  fi
+  echo "error: this course needs JDK 21 or newer; the default java is JDK ${course_major:-none} and no JDK 21+ was found. Install one and set JAVA_HOME (see README, Prerequisites)." >&2
+  exit 1
+}
+
+course_pick_jdk

@@ -1,0 +1,92 @@
+package sockets.step3.framing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads LF-terminated UTF-8 lines from a byte stream, never holding more than {@code maxLineBytes}
+ * of one line: the bounded {@code readLine} that {@code BufferedReader} is not. Works on any
+ * {@link InputStream}, so it is tested without sockets. Not thread-safe: one reader per stream.
+ */
+public final class LineReader {
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] chunk = new byte[8192];
+    private int chunkStart;
+    private int chunkEnd;
+    private byte[] line = new byte[128];
+    private int lineLength;
+    private boolean skippingLongLine;
+
+    public LineReader(InputStream in, int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 1, was " + maxLineBytes);
+        }
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * The next line without its terminator (LF, or CRLF: the CR is dropped), decoded as UTF-8
+     * with invalid bytes replaced by U+FFFD; a last line without LF is returned too; {@code null}
+     * at end of stream. A line longer than the limit throws {@link LineTooLongException} as soon as
+     * the limit is passed; the next call first skips what is left of that line.
+     */
+    public String readLine() throws IOException {
+        // tag::solution-3.3[]
+        while (true) {
+            if (chunkStart == chunkEnd) {
+                chunkEnd = in.read(chunk);
+                chunkStart = 0;
+                if (chunkEnd == -1) {
+                    // Peer closed its side: hand out what is left of an unterminated last line.
+                    chunkEnd = 0;
+                    boolean partial = lineLength > 0 && !skippingLongLine;
+                    skippingLongLine = false;
+                    return partial ? takeLine() : null;
+                }
+            }
+            byte b = chunk[chunkStart++];
+            if (b == '\n') {
+                if (skippingLongLine) {
+                    // End of the over-long line: the next line starts fresh.
+                    skippingLongLine = false;
+                    continue;
+                }
+                return takeLine();
+            }
+            if (skippingLongLine) {
+                continue;
+            }
+            append(b);
+            // One byte over is allowed only if it is the CR of a CRLF.
+            boolean crOfCrlf = lineLength == maxLineBytes + 1 && b == '\r';
+            if (lineLength > maxLineBytes && !crOfCrlf) {
+                lineLength = 0;
+                skippingLongLine = true;
+                throw new LineTooLongException(maxLineBytes);
+            }
+        }
+        // end::solution-3.3[]
+    }
+
+    private void append(byte b) {
+        if (lineLength == line.length) {
+            line = Arrays.copyOf(line, Math.min(line.length * 2, maxLineBytes + 2));
+        }
+        line[lineLength++] = b;
+    }
+
+    private String takeLine() {
+        int length = lineLength;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        lineLength = 0;
+        // new String(..., UTF_8) replaces malformed input with U+FFFD: never throws on junk.
+        return new String(line, 0, length, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,168 @@
+package sockets.testing.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.AnnotatedElement;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import sockets.testing.Exercise;
+
+/**
+ * Records the outcome of every test with the {@link Exercise} it belongs to, in
+ * {@code target/grade/results.tsv} of the module under test; {@link GradeReport} turns the
+ * records into points. Registered with JUnit through {@code META-INF/services}.
+ */
+public final class GradeListener implements TestExecutionListener {
+
+    /** Where the results go, relative to the module (Surefire runs tests in the module folder). */
+    public static final Path RESULTS = Path.of("target", "grade", "results.tsv");
+
+    private TestPlan plan;
+    private final Map<String, TestResult> results = new LinkedHashMap<>();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        results.clear();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        forEachTest(id, test -> record(test, TestResult.Status.SKIPPED, "skipped: " + reason));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        String message = result.getThrowable().map(GradeListener::oneLine).orElse("");
+        TestResult.Status status = switch (result.getStatus()) {
+            case SUCCESSFUL -> TestResult.Status.PASSED;
+            case ABORTED -> TestResult.Status.SKIPPED;
+            case FAILED -> TestResult.Status.FAILED;
+        };
+        if (id.isTest()) {
+            record(id, status, message);
+        } else if (status != TestResult.Status.PASSED) {
+            // A container that failed (say, in @BeforeAll) never ran its tests: they count as failed.
+            forEachTest(id, test -> record(test, TestResult.Status.FAILED, message));
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        List<String> lines = new ArrayList<>();
+        for (TestResult result : results.values()) {
+            lines.add(result.toLine());
+        }
+        try {
+            Files.createDirectories(RESULTS.getParent());
+            Files.write(RESULTS, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + RESULTS.toAbsolutePath(), e);
+        }
+    }
+
+    private void record(TestIdentifier test, TestResult.Status status, String message) {
+        // The first outcome of a test wins: a later container failure does not overwrite it.
+        results.putIfAbsent(test.getUniqueId(),
+                new TestResult(exerciseOf(test), status, displayPath(test), message));
+    }
+
+    private void forEachTest(TestIdentifier id, java.util.function.Consumer<TestIdentifier> action) {
+        if (id.isTest()) {
+            action.accept(id);
+        }
+        for (TestIdentifier child : plan.getChildren(id)) {
+            forEachTest(child, action);
+        }
+    }
+
+    /** "Echo server > after a client connects > echoes each line back". */
+    private String displayPath(TestIdentifier test) {
+        List<String> names = new ArrayList<>();
+        for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent(); at = plan.getParent(at.get())) {
+            if (at.get().getSource().isPresent()) {
+                names.addFirst(at.get().getDisplayName());
+            }
+        }
+        return String.join(" > ", names);
+    }
+
+    /** The exercise id of the nearest {@link Exercise} on the test, its class or an outer class. */
+    private String exerciseOf(TestIdentifier test) {
+        for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent(); at = plan.getParent(at.get())) {
+            Optional<TestSource> source = at.get().getSource();
+            if (source.isPresent()) {
+                String found = exerciseOf(source.get());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return TestResult.UNGRADED;
+    }
+
+    private static String exerciseOf(TestSource source) {
+        try {
+            if (source instanceof MethodSource method) {
+                Class<?> type = load(method.getClassName());
+                for (var candidate : type.getDeclaredMethods()) {
+                    if (candidate.getName().equals(method.getMethodName()) && annotated(candidate) != null) {
+                        return annotated(candidate);
+                    }
+                }
+                return onClass(type);
+            }
+            if (source instanceof ClassSource type) {
+                return onClass(type.getJavaClass());
+            }
+            // ArchUnit's rule fields come with a field source of its own: ask it by name.
+            var fieldName = source.getClass().getMethod("getFieldName");
+            var className = source.getClass().getMethod("getClassName");
+            Class<?> type = load((String) className.invoke(source));
+            String onField = annotated(type.getDeclaredField((String) fieldName.invoke(source)));
+            return onField != null ? onField : onClass(type);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static String onClass(Class<?> type) {
+        for (Class<?> at = type; at != null; at = at.getEnclosingClass()) {
+            if (annotated(at) != null) {
+                return annotated(at);
+            }
+        }
+        return null;
+    }
+
+    private static String annotated(AnnotatedElement element) {
+        Exercise exercise = element.getAnnotation(Exercise.class);
+        return exercise == null ? null : exercise.value();
+    }
+
+    private static Class<?> load(String name) throws ClassNotFoundException {
+        return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The first line of a failure, which is what the grade table shows. */
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            message = failure.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,28 @@
+package sockets.testing.grade;
+
+/**
+ * The outcome of one test, as one tab-separated line of {@code target/grade/results.tsv}:
+ * exercise id, status, the test's display path and the first line of its failure.
+ */
+public record TestResult(String exercise, Status status, String test, String message) {
+
+    public enum Status { PASSED, FAILED, SKIPPED }
+
+    /** The exercise of a test that has no {@link sockets.testing.Exercise}. */
+    public static final String UNGRADED = "-";
+
+    public String toLine() {
+        return String.join("\t", clean(exercise), status.name(), clean(test), clean(message));
+    }
+
+    public static TestResult fromLine(String line) {
+        String[] fields = line.split("\t", -1);
+        return new TestResult(fields[0], Status.valueOf(fields[1]), fields[2],
+                fields.length > 3 ? fields[3] : "");
+    }
+
+    private static String clean(String text) {
+        String flat = text.replaceAll("[\\t\\r\\n]+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 297) + "...";
+    }
+}
