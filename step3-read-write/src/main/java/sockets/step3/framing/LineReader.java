@@ -17,7 +17,7 @@ public final class LineReader {
     private final byte[] chunk = new byte[8192];
     private int chunkStart;
     private int chunkEnd;
-    private byte[] line = new byte[128];
+    private byte[] line;
     private int lineLength;
     private boolean skippingLongLine;
 
@@ -27,6 +27,13 @@ public final class LineReader {
         }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        // Start small and grow on demand: most lines are short, and the limit may be large.
+        this.line = new byte[(int) Math.min(128, maxLineBytes + 2L)];
+    }
+
+    /** The most bytes one line may have, without its terminator. */
+    public int maxLineBytes() {
+        return maxLineBytes;
     }
 
     /**
@@ -63,7 +70,7 @@ public final class LineReader {
             }
             append(b);
             // One byte over is allowed only if it is the CR of a CRLF.
-            boolean crOfCrlf = lineLength == maxLineBytes + 1 && b == '\r';
+            boolean crOfCrlf = lineLength == maxLineBytes + 1L && b == '\r';
             if (lineLength > maxLineBytes && !crOfCrlf) {
                 lineLength = 0;
                 skippingLongLine = true;
@@ -75,7 +82,8 @@ public final class LineReader {
 
     private void append(byte b) {
         if (lineLength == line.length) {
-            line = Arrays.copyOf(line, Math.min(line.length * 2, maxLineBytes + 2));
+            // Never more than the limit plus a CR and one byte over: memory stays bounded.
+            line = Arrays.copyOf(line, (int) Math.min(line.length * 2L, maxLineBytes + 2L));
         }
         line[lineLength++] = b;
     }

@@ -1,0 +1,36 @@
+package sockets.step3.framing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes UTF-8 lines ending in LF, each in one write followed by a flush, the partner of
+ * {@link LineReader}. Safe to share between threads: a line is never cut by another thread's line.
+ */
+public final class LineWriter {
+
+    private final OutputStream out;
+    private final Object lock = new Object();
+
+    public LineWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Sends {@code line} and a LF, then flushes; a line that contains a LF is refused. */
+    public void writeLine(String line) throws IOException {
+        // tag::solution-3.2[]
+        if (line.indexOf('\n') >= 0) {
+            // The LF is our frame delimiter: inside a line it would split it in two on the wire.
+            throw new IllegalArgumentException("a line cannot contain a line feed");
+        }
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        // One thread at a time: two writers on one stream would interleave their bytes.
+        synchronized (lock) {
+            out.write(bytes);
+            // Flush: otherwise the line can sit in a buffer and the peer waits forever.
+            out.flush();
+        }
+        // end::solution-3.2[]
+    }
+}
