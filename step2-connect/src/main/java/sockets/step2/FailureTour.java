@@ -1,0 +1,136 @@
+package sockets.step2;
+
+import static sockets.step2.Tour.HOST;
+import static sockets.step2.Tour.LOOPBACK;
+import static sockets.step2.Tour.TIMEOUT_MS;
+import static sockets.step2.Tour.phase;
+import static sockets.step2.Tour.say;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The second half of the {@link Tour}: each way to fail to connect or to listen, provoked on
+ * loopback and reported in the one line {@link Failures#explain} writes.
+ */
+final class FailureTour {
+
+    /** Short, so the tour stays quick; long enough for loopback, which answers in microseconds. */
+    static final int SHORT_TIMEOUT_MS = 300;
+
+    /** Reserved by RFC 2606: a name under .invalid never resolves, anywhere. */
+    static final String UNKNOWN_HOST = "no-such-host.invalid";
+
+    private FailureTour() {}
+
+    static void run() throws IOException {
+        connectionRefused();
+        connectTimeout();
+        unknownHost();
+        portInUse();
+        timeWaitAndReuseAddress();
+        loopbackVersusAllInterfaces();
+    }
+
+    private static void connectionRefused() throws IOException {
+        phase(5, "Connection refused: nothing listens on the port");
+        int port;
+        try (ServerSocket closed = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
+            port = closed.getLocalPort();
+        } // closed: the port is free again, nobody listens
+        tryToConnect(port, TIMEOUT_MS);
+    }
+
+    private static void connectTimeout() throws IOException {
+        phase(6, "Connect timeout: a server that never accepts, its backlog (1) full");
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket busy = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
+            for (int i = 1; i <= 5; i++) { // exit: at the first timeout (5: an OS that never fills)
+                try {
+                    queued.add(Connector.connect(HOST, busy.getLocalPort(), SHORT_TIMEOUT_MS));
+                    say("client %d: connected - it waits in the backlog, nobody accepts", i);
+                } catch (IOException e) {
+                    say("client %d: error: %s", i, Failures.explain(e, HOST, busy.getLocalPort()));
+                    break; // the queue is full: this is the timeout we came for
+                }
+            }
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void unknownHost() {
+        phase(7, "Unknown host: the name does not resolve (.invalid never does)");
+        try (Socket socket = Connector.connect(UNKNOWN_HOST, 5555, TIMEOUT_MS)) {
+            say("client: connected to %s?! (something resolves .invalid here)", UNKNOWN_HOST);
+        } catch (IOException e) {
+            say("client: error: %s", Failures.explain(e, UNKNOWN_HOST, 5555));
+        }
+    }
+
+    private static void portInUse() throws IOException {
+        phase(8, "Port already in use: a second server on the same port");
+        try (ServerSocket first = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
+            say("server 1: listening on %s", Addresses.of(first.getLocalSocketAddress()));
+            tryToListen("server 2", first.getLocalPort(), true);
+        }
+    }
+
+    private static void timeWaitAndReuseAddress() throws IOException {
+        phase(9, "TIME_WAIT and SO_REUSEADDR: restarting a server right after a connection");
+        int port;
+        try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
+            port = server.getLocalPort();
+            server.setSoTimeout(TIMEOUT_MS);
+            try (Socket client = Connector.connect(HOST, port, TIMEOUT_MS);
+                    Socket accepted = server.accept()) {
+                // The server closes first: its end of the connection goes to TIME_WAIT.
+                accepted.close();
+                client.setSoTimeout(TIMEOUT_MS);
+                say("client: read %d (end of stream), then closes too", client.getInputStream().read());
+            }
+        }
+        say("server: stopped; port %d still has a connection in TIME_WAIT (about 60 s)", port);
+        tryToListen("restart with SO_REUSEADDR off", port, false);
+        tryToListen("restart with SO_REUSEADDR on (Java's default on Linux)", port, true);
+    }
+
+    private static void loopbackVersusAllInterfaces() throws IOException {
+        phase(10, "Bound to 127.0.0.1 or to all interfaces: who can connect");
+        try (ServerSocket local = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true);
+                ServerSocket every = Listener.listen(new InetSocketAddress(0), 5, true)) {
+            say("server A: bound to %s - loopback only: only this machine can connect",
+                    Addresses.of(local.getLocalSocketAddress()));
+            say("server B: bound to %s - the wildcard: every interface, other machines too",
+                    Addresses.of(every.getLocalSocketAddress()));
+            for (ServerSocket server : List.of(local, every)) {
+                try (Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS)) {
+                    say("client: connected to port %d via %s - loopback reaches both",
+                            server.getLocalPort(), Addresses.of(client.getRemoteSocketAddress()));
+                }
+            }
+        }
+    }
+
+    private static void tryToConnect(int port, int timeoutMillis) {
+        try (Socket socket = Connector.connect(HOST, port, timeoutMillis)) {
+            say("client: connected to %s?!", Addresses.of(socket.getRemoteSocketAddress()));
+        } catch (IOException e) {
+            say("client: error: %s", Failures.explain(e, HOST, port));
+        }
+    }
+
+    private static void tryToListen(String who, int port, boolean reuseAddress) {
+        try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, port), 5, reuseAddress)) {
+            say("%s: listening on %s", who, Addresses.of(server.getLocalSocketAddress()));
+        } catch (IOException e) {
+            say("%s: error: %s", who, Failures.explain(e, HOST, port));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package sockets.step2;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** Turns the exceptions of bind and connect into one line a user can act on. */
+public final class Failures {
+
+    private Failures() {}
+
+    /**
+     * One line saying what went wrong with {@code host:port} and why, without a stack trace:
+     * connection refused, connect timed out, unknown host or port already in use.
+     */
+    public static String explain(IOException failure, String host, int port) {
+        // tag::solution-2.4[]
+        String where = Addresses.of(host, port);
+        // tag::explain[]
+        return switch (failure) {
+            case UnknownHostException e -> "unknown host '" + host
+                    + "': the name does not resolve to any address";
+            case SocketTimeoutException e -> "connect to " + where
+                    + " timed out: nobody answered (server busy"
+                    + " with a full backlog, or packets dropped)";
+            case ConnectException e -> "connection refused by " + where
+                    + ": nothing is listening on that port";
+            case BindException e -> "cannot listen on " + where
+                    + ": the port is already in use (by another server,"
+                    + " or by recent connections in TIME_WAIT when"
+                    + " SO_REUSEADDR is off)";
+            default -> where + ": " + failure;
+        };
+        // end::explain[]
+        // end::solution-2.4[]
+    }
+}
