@@ -1,11 +1,163 @@
 package sockets.step1;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 1's narrated tour: sockets of each kind and family, address lookup, a fresh socket's
+ * state and options, and port 0. Loopback only; every socket is closed before it ends.
+ */
 public final class Tour {
-    public static void main(String[] args) {
-        System.out.println("tour placeholder " + port());
+
+    /** What each option means, printed beside its value. */
+    private static final Map<String, String> MEANING = Map.of(
+            "TCP_NODELAY", "true = small writes go out at once (no Nagle)",
+            "SO_TIMEOUT", "ms a read() or accept() may block; 0 = forever",
+            "SO_LINGER", "s close() waits for unsent data; -1 = off",
+            "SO_KEEPALIVE", "true = probe a silent peer",
+            "SO_REUSEADDR", "true = bind despite old TIME_WAIT connections",
+            "SO_RCVBUF", "bytes the kernel buffers for reading",
+            "SO_SNDBUF", "bytes the kernel buffers for writing");
+
+    private Tour() {}
+
+    public static void main(String[] args) throws IOException {
+        System.out.println("Step 1 - a socket is an endpoint (loopback only)");
+        phase(1, "socket(): one Java call per C call", Tour::createSockets);
+        phase(2, "getaddrinfo(): look up addresses", Tour::lookUpAddresses);
+        phase(3, "Families: IPv4, IPv6, UNIX", Tour::openEachFamily);
+        phase(4, "The state of a fresh socket", Tour::showState);
+        phase(5, "Socket options and their defaults", Tour::showOptions);
+        phase(6, "bind() to port 0; close() frees the port", Tour::bindToPortZero);
+        System.out.println();
+        System.out.println("Tour done: every socket is closed.");
     }
 
-    static int port() {
-        return 1;
+    private static void createSockets() throws IOException {
+        // 1. One socket of each kind, none bound or connected yet.
+        try (Socket client = SocketCreator.stream();
+             ServerSocket server = SocketCreator.listener();
+             DatagramSocket udp = SocketCreator.datagram()) {
+            say("socket(AF_INET, SOCK_STREAM) -> new Socket()             " + client);
+            say("  the same, for a server     -> new ServerSocket()       " + server);
+            say("socket(AF_INET, SOCK_DGRAM)  -> new DatagramSocket(null) bound: "
+                    + udp.isBound());
+        }
+    }
+
+    private static void lookUpAddresses() throws IOException {
+        // 2. A name can have several addresses, of both families.
+        for (String host : List.of("localhost", "127.0.0.1", "::1")) {
+            List<String> found = new ArrayList<>();
+            for (InetAddress address : AddressLookup.all(host)) {
+                found.add(address.getHostAddress() + " " + AddressLookup.familyOf(address));
+            }
+            say(host + " -> " + String.join(", ", found));
+        }
+    }
+
+    private static void openEachFamily() throws IOException {
+        // 3. The family is chosen when the socket is created, as in C.
+        for (StandardProtocolFamily family : List.of(StandardProtocolFamily.INET,
+                StandardProtocolFamily.INET6)) {
+            try (SocketChannel channel = ChannelOpener.stream(family)) {
+                channel.bind(new InetSocketAddress(AddressLookup.loopback(family), 0));
+                InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+                say(String.format("%-5s", family) + " channel bound to " + AddressLookup.show(local));
+            }
+        }
+        Path dir = Files.createTempDirectory("step1-");
+        Path file = dir.resolve("tour.sock");
+        try {
+            try (ServerSocketChannel unix = ChannelOpener.bindUnix(file)) {
+                say("UNIX  channel bound to " + unix.getLocalAddress());
+            }
+            // close() leaves the file: a new bind to that path would fail until it is deleted.
+            say("after close(), the socket file still exists: " + Files.exists(file));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.delete(dir);
+            say("deleted it and its folder: " + !Files.exists(dir));
+        }
+    }
+
+    private static void showState() throws IOException {
+        // 4. A fresh socket has no address and no peer: bind and connect come later.
+        try (Socket socket = SocketCreator.stream();
+             ServerSocket server = SocketCreator.listener()) {
+            say("new Socket():       " + SocketInspector.state(socket));
+            say("new ServerSocket(): " + SocketInspector.state(server));
+            socket.close();
+            say("Socket after close(): " + SocketInspector.state(socket));
+        }
+    }
+
+    private static void showOptions() throws IOException {
+        // 5. getsockopt() on fresh sockets: these are the defaults of this system.
+        try (Socket socket = SocketCreator.stream();
+             ServerSocket server = SocketCreator.listener()) {
+            say("Socket");
+            SocketInspector.options(socket).forEach(Tour::sayOption);
+            say("ServerSocket");
+            SocketInspector.options(server).forEach(Tour::sayOption);
+        }
+    }
+
+    private static void bindToPortZero() throws IOException {
+        // 6. Port 0: the kernel picks a free port. The port stays taken until close().
+        int port;
+        try (ServerSocket server = SocketCreator.listener()) {
+            port = PortBinding.bindToAnyPort(server);
+            say("bind(127.0.0.1:0) -> the kernel picked port " + port);
+            say("bind to " + port + " again, while it is open -> " + tryToBind(port));
+        }
+        say("bind to " + port + " again, after close()     -> " + tryToBind(port));
+    }
+
+    /** Binds a new socket to {@code port} and closes it again; says what happened. */
+    private static String tryToBind(int port) throws IOException {
+        try (ServerSocket probe = PortBinding.listenOn(port)) {
+            return "bound to " + AddressLookup.show((InetSocketAddress) probe.getLocalSocketAddress());
+        } catch (BindException taken) {
+            return "BindException: " + taken.getMessage();
+        }
+    }
+
+    /** A phase of the tour; the body may throw. */
+    interface Phase {
+        void run() throws IOException;
+    }
+
+    /** Prints the phase's title and runs it; an exercise not done yet skips to the next phase. */
+    static void phase(int number, String title, Phase body) throws IOException {
+        System.out.println();
+        System.out.println(number + ". " + title);
+        try {
+            body.run();
+        } catch (UnsupportedOperationException notDoneYet) {
+            // The student edition stubs each exercise: name it, then go on with the tour.
+            say("not done yet - " + notDoneYet.getMessage());
+        }
+    }
+
+    private static void sayOption(String name, Object value) {
+        say(String.format("  %-12s %-7s %s", name, value, MEANING.get(name)));
+    }
+
+    private static void say(String line) {
+        System.out.println("   " + line);
     }
 }

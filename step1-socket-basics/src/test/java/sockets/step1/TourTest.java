@@ -1,24 +1,173 @@
 package sockets.step1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.CapturedOutput;
 import sockets.testing.Exercise;
 
+@Timeout(10)
+@DisplayName("The tour (./mvnw -q -pl step1-socket-basics exec:java)")
 class TourTest {
-    @Nested
-    @Exercise("1.1")
-    class One {
-        @Test
-        void passes() {
-            assertEquals(1, Tour.port());
+
+    private static String transcript;
+
+    @BeforeAll
+    static void runTheTour() throws Exception {
+        transcript = CapturedOutput.of(() -> Tour.main(new String[0]));
+    }
+
+    /** The lines of phase {@code number}, from its title to the next phase's. */
+    private static String phase(int number) {
+        List<String> lines = new ArrayList<>();
+        boolean inside = false;
+        for (String line : transcript.lines().toList()) {
+            if (line.matches("\\d\\. .*") || line.startsWith("Tour done")) {
+                inside = line.startsWith(number + ". ");
+            }
+            if (inside) {
+                lines.add(line);
+            }
         }
+        String text = String.join("\n", lines);
+        assertFalse(text.isEmpty(), "the tour printed no phase " + number + "; it printed:\n" + transcript);
+        assertFalse(text.contains("not done yet"), "phase " + number + " of the tour: " + text);
+        return text;
+    }
+
+    private static void assertShows(String phase, String expected, String what) {
+        assertTrue(phase.contains(expected), what + ": expected '" + expected + "' in\n" + phase);
     }
 
     @Test
+    @Exercise("1.1")
+    @DisplayName("prints phases 1 to 6 in order, then ends by itself")
+    void printsEveryPhaseInOrder() {
+        List<String> titles = transcript.lines().filter(line -> line.matches("\\d\\. .*"))
+                .map(line -> line.substring(0, 2)).toList();
+        assertEquals(List.of("1.", "2.", "3.", "4.", "5.", "6."), titles, "the tour's numbered phases");
+        assertTrue(transcript.strip().endsWith("Tour done: every socket is closed."),
+                "the tour should end with its closing line; it printed:\n" + transcript);
+    }
+
+    @Test
+    @Exercise("1.1")
+    @DisplayName("names an exercise that is not done yet and goes on with the next phase")
+    void skipsAPhaseWhoseExerciseIsNotDone() throws Exception {
+        String printed = CapturedOutput.of(() -> Tour.phase(7, "A phase to come", () -> {
+            throw new UnsupportedOperationException("Exercise 1.7: write it");
+        }));
+        assertEquals("\n7. A phase to come\n   not done yet - Exercise 1.7: write it\n", printed);
+    }
+
+    @Nested
+    @Exercise("1.1")
+    @DisplayName("phase 1")
+    class Phase1 {
+        @Test
+        @DisplayName("shows a new Socket unconnected, a new ServerSocket unbound, a UDP socket unbound")
+        void showsFreshSockets() {
+            String phase = phase(1);
+            assertShows(phase, "new Socket()             Socket[unconnected]", "a fresh Socket");
+            assertShows(phase, "new ServerSocket()       ServerSocket[unbound]", "a fresh ServerSocket");
+            assertShows(phase, "new DatagramSocket(null) bound: false", "a fresh DatagramSocket");
+        }
+    }
+
+    @Nested
     @Exercise("1.2")
-    void fails() {
-        assertEquals(1, Tour.port(), "port should be 2 - did you bind?");
+    @DisplayName("phase 2")
+    class Phase2 {
+        @Test
+        @DisplayName("looks up localhost and both loopback literals with their families")
+        void looksUpAddresses() {
+            String phase = phase(2);
+            assertShows(phase, "localhost -> 127.0.0.1 INET", "localhost's addresses");
+            assertShows(phase, "127.0.0.1 -> 127.0.0.1 INET", "an IPv4 literal");
+            assertShows(phase, "::1 -> 0:0:0:0:0:0:0:1 INET6", "an IPv6 literal");
+        }
+    }
+
+    @Nested
+    @Exercise("1.3")
+    @DisplayName("phase 3")
+    class Phase3 {
+        @Test
+        @DisplayName("binds an INET, an INET6 and a UNIX channel, then deletes the socket file")
+        void opensEachFamily() {
+            String phase = phase(3);
+            assertShows(phase, "INET  channel bound to 127.0.0.1:", "the IPv4 channel");
+            assertShows(phase, "INET6 channel bound to [0:0:0:0:0:0:0:1]:", "the IPv6 channel");
+            assertShows(phase, "after close(), the socket file still exists: true", "the leftover file");
+            Matcher unix = Pattern.compile("UNIX  channel bound to (\\S+)").matcher(phase);
+            assertTrue(unix.find(), "the UNIX channel's path: " + phase);
+            Path file = Path.of(unix.group(1));
+            assertFalse(Files.exists(file) || Files.exists(file.getParent()),
+                    "the tour must delete its socket file and folder: " + file);
+        }
+    }
+
+    @Nested
+    @Exercise("1.4")
+    @DisplayName("phase 4")
+    class Phase4 {
+        @Test
+        @DisplayName("shows fresh sockets unbound and unconnected, then a closed one")
+        void showsState() {
+            String phase = phase(4);
+            assertShows(phase, "new Socket():       unbound, unconnected, open, local port -1", "a fresh Socket");
+            assertShows(phase, "new ServerSocket(): unbound, unconnected, open, local port -1",
+                    "a fresh ServerSocket");
+            assertShows(phase, "after close(): unbound, unconnected, closed", "a closed Socket");
+        }
+    }
+
+    @Nested
+    @Exercise("1.5")
+    @DisplayName("phase 5")
+    class Phase5 {
+        @Test
+        @DisplayName("prints every option of a Socket and a ServerSocket with its default")
+        void showsOptions() {
+            String phase = phase(5);
+            assertShows(phase, "TCP_NODELAY  false", "Nagle is on by default");
+            assertShows(phase, "SO_TIMEOUT   0", "no read timeout by default");
+            assertShows(phase, "SO_LINGER    -1", "linger is off by default");
+            assertShows(phase, "SO_KEEPALIVE false", "keep-alive is off by default");
+            for (String option : List.of("SO_REUSEADDR", "SO_RCVBUF", "SO_SNDBUF")) {
+                assertShows(phase, option, "every option is printed");
+            }
+            assertShows(phase, "ServerSocket", "the server socket's options");
+        }
+    }
+
+    @Nested
+    @Exercise("1.6")
+    @DisplayName("phase 6")
+    class Phase6 {
+        @Test
+        @DisplayName("binds to port 0, fails to bind that port twice, binds it again after close()")
+        void bindsToPortZero() {
+            String phase = phase(6);
+            Matcher picked = Pattern.compile("the kernel picked port (\\d+)").matcher(phase);
+            assertTrue(picked.find(), "the tour should say which port the kernel picked: " + phase);
+            String port = picked.group(1);
+            assertShows(phase, "bind to " + port + " again, while it is open -> BindException",
+                    "a taken port");
+            assertShows(phase, "bind to " + port + " again, after close()     -> bound to 127.0.0.1:" + port,
+                    "a freed port");
+        }
     }
 }

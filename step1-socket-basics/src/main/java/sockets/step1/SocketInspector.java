@@ -1,0 +1,69 @@
+package sockets.step1;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Describes a socket without changing it: its {@link SocketState} and the values of its
+ * options, keyed by their C names (TCP_NODELAY, SO_TIMEOUT...). The caller keeps the socket.
+ */
+public final class SocketInspector {
+
+    private SocketInspector() {}
+
+    /** Is {@code socket} bound, connected, closed, and on which local port. */
+    // tag::state[]
+    public static SocketState state(Socket socket) {
+        // tag::solution-1.4[]
+        return new SocketState(socket.isBound(),
+                socket.isConnected(), socket.isClosed(),
+                socket.getLocalPort());
+        // end::solution-1.4[]
+    }
+    // end::state[]
+
+    /** The same for a server socket, which never connects: it accepts. */
+    public static SocketState state(ServerSocket server) {
+        // tag::solution-1.4[]
+        return new SocketState(server.isBound(), false,
+                server.isClosed(), server.getLocalPort());
+        // end::solution-1.4[]
+    }
+
+    /**
+     * {@code getsockopt()} for each option a TCP socket has, in a fixed order. SO_LINGER is -1
+     * when off; SO_TIMEOUT is in milliseconds, 0 meaning "wait forever".
+     */
+    public static Map<String, Object> options(Socket socket)
+            throws SocketException {
+        // tag::solution-1.5[]
+        // tag::options[]
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("TCP_NODELAY", socket.getTcpNoDelay());
+        options.put("SO_TIMEOUT", socket.getSoTimeout());
+        options.put("SO_LINGER", socket.getSoLinger());
+        options.put("SO_KEEPALIVE", socket.getKeepAlive());
+        options.put("SO_REUSEADDR", socket.getReuseAddress());
+        options.put("SO_RCVBUF", socket.getReceiveBufferSize());
+        options.put("SO_SNDBUF", socket.getSendBufferSize());
+        return options;
+        // end::options[]
+        // end::solution-1.5[]
+    }
+
+    /** The options a listening socket has: no Nagle, linger or keep-alive before accept. */
+    public static Map<String, Object> options(ServerSocket server)
+            throws IOException {
+        // tag::solution-1.5[]
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("SO_TIMEOUT", server.getSoTimeout());
+        options.put("SO_REUSEADDR", server.getReuseAddress());
+        options.put("SO_RCVBUF", server.getReceiveBufferSize());
+        return options;
+        // end::solution-1.5[]
+    }
+}

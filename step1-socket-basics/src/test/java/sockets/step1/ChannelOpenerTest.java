@@ -1,0 +1,121 @@
+package sockets.step1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnsupportedAddressTypeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import sockets.testing.Exercise;
+
+@Exercise("1.3")
+@Timeout(5)
+@DisplayName("ChannelOpener, socket() with the address family as an argument")
+class ChannelOpenerTest {
+
+    private static final InetAddress IPV4_LOOPBACK = loopback("127.0.0.1");
+    private static final InetAddress IPV6_LOOPBACK = loopback("::1");
+
+    @Nested
+    @DisplayName("stream(family)")
+    class Stream {
+
+        @ParameterizedTest(name = "gives an open, unbound, unconnected {0} channel")
+        @EnumSource(StandardProtocolFamily.class)
+        void givesAFreshChannel(StandardProtocolFamily family) throws IOException {
+            try (SocketChannel channel = ChannelOpener.stream(family)) {
+                assertTrue(channel.isOpen(), "stream(" + family + ") returned a closed channel");
+                assertNull(channel.getLocalAddress(), "stream(" + family + ") should not bind the channel");
+                assertFalse(channel.isConnected(), "stream(" + family + ") should not connect the channel");
+            }
+        }
+
+        @Test
+        @DisplayName("an INET channel binds to 127.0.0.1 and refuses the IPv6 address ::1")
+        void inetIsIpv4Only() throws IOException {
+            try (SocketChannel channel = ChannelOpener.stream(StandardProtocolFamily.INET)) {
+                assertThrows(UnsupportedAddressTypeException.class,
+                        () -> channel.bind(new InetSocketAddress(IPV6_LOOPBACK, 0)),
+                        "an INET channel must refuse ::1 - pass the family: SocketChannel.open(family),"
+                                + " not SocketChannel.open()");
+            }
+            try (SocketChannel channel = ChannelOpener.stream(StandardProtocolFamily.INET)) {
+                channel.bind(new InetSocketAddress(IPV4_LOOPBACK, 0));
+                InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+                assertInstanceOf(Inet4Address.class, local.getAddress(), "an INET channel has an IPv4 address");
+            }
+        }
+
+        @Test
+        @DisplayName("an INET6 channel binds to ::1")
+        void inet6BindsToIpv6Loopback() throws IOException {
+            try (SocketChannel channel = ChannelOpener.stream(StandardProtocolFamily.INET6)) {
+                channel.bind(new InetSocketAddress(IPV6_LOOPBACK, 0));
+                InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+                assertInstanceOf(Inet6Address.class, local.getAddress(), "an INET6 channel has an IPv6 address");
+                assertTrue(local.getPort() > 0, "binding to port 0 should give a real port");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("bindUnix(path)")
+    class BindUnix {
+
+        @Test
+        @DisplayName("binds a UNIX channel to the path, and the kernel creates the socket file")
+        void createsTheSocketFile(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("test.sock");
+            try (ServerSocketChannel server = ChannelOpener.bindUnix(file)) {
+                assertTrue(server.isOpen(), "bindUnix() returned a closed channel - return it open");
+                assertEquals(UnixDomainSocketAddress.of(file), server.getLocalAddress(),
+                        "bindUnix(path) should bind to UnixDomainSocketAddress.of(path)");
+                assertTrue(Files.exists(file), "binding a UNIX socket creates its file: " + file);
+            }
+            // Closing does not remove the file: whoever binds must delete it.
+            assertTrue(Files.exists(file), "the socket file outlives close()");
+        }
+
+        @Test
+        @DisplayName("fails while the socket file of an earlier bind is still there")
+        void aLeftoverFileBlocksTheNextBind(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("again.sock");
+            ChannelOpener.bindUnix(file).close();
+            assertThrows(IOException.class, () -> ChannelOpener.bindUnix(file).close(),
+                    "a second bind to a leftover socket file should fail (address in use)");
+            Files.delete(file);
+            try (ServerSocketChannel server = ChannelOpener.bindUnix(file)) {
+                assertEquals(UnixDomainSocketAddress.of(file), server.getLocalAddress(),
+                        "once the file is deleted, bindUnix(path) should work again");
+            }
+        }
+    }
+
+    private static InetAddress loopback(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (IOException e) {
+            throw new AssertionError("cannot parse " + literal, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package sockets.step1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("1.6")
+@Timeout(5)
+@DisplayName("PortBinding")
+class PortBindingTest {
+
+    @Nested
+    @DisplayName("bindToAnyPort(server)")
+    class BindToAnyPort {
+
+        @Test
+        @DisplayName("binds to 127.0.0.1 and returns the port the kernel picked")
+        void returnsTheKernelsPort() throws IOException {
+            try (ServerSocket server = new ServerSocket()) {
+                int port = PortBinding.bindToAnyPort(server);
+                assertTrue(server.isBound(), "bindToAnyPort() should bind the server socket - call bind()");
+                assertTrue(port > 0 && port <= 65535, "the port should be a real port, got " + port);
+                assertEquals(server.getLocalPort(), port,
+                        "bindToAnyPort() should return getLocalPort() - the port the kernel chose, not 0");
+                assertTrue(server.getInetAddress().isLoopbackAddress(),
+                        "bind to the loopback address (InetAddress.getLoopbackAddress()), not to "
+                                + server.getInetAddress());
+            }
+        }
+
+        @Test
+        @DisplayName("gives two sockets two different ports")
+        void twoSocketsTwoPorts() throws IOException {
+            try (ServerSocket first = new ServerSocket(); ServerSocket second = new ServerSocket()) {
+                assertNotEquals(PortBinding.bindToAnyPort(first), PortBinding.bindToAnyPort(second),
+                        "each bind to port 0 gets its own free port");
+            }
+        }
+
+        @Test
+        @DisplayName("leaves the socket listening: a client can connect to the port")
+        void clientsCanConnect() throws IOException {
+            try (ServerSocket server = new ServerSocket()) {
+                int port = PortBinding.bindToAnyPort(server);
+                try (LoopbackClient client = LoopbackClient.connect(port)) {
+                    assertTrue(client.socket().isConnected(), "a client should connect to 127.0.0.1:" + port);
+                }
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("listenOn(port)")
+    class ListenOn {
+
+        @Test
+        @DisplayName("fails with BindException while another socket holds the port")
+        void takenPortFails() throws IOException {
+            try (ServerSocket holder = new ServerSocket()) {
+                int port = PortBinding.bindToAnyPort(holder);
+                assertThrows(BindException.class, () -> PortBinding.listenOn(port).close(),
+                        "listenOn(" + port + ") while another socket holds it should throw BindException");
+            }
+        }
+
+        @Test
+        @DisplayName("binds to the same port again once the first socket is closed")
+        void closeFreesThePort() throws IOException {
+            int port;
+            try (ServerSocket first = new ServerSocket()) {
+                port = PortBinding.bindToAnyPort(first);
+            }
+            try (ServerSocket again = PortBinding.listenOn(port)) {
+                assertEquals(port, again.getLocalPort(),
+                        "listenOn(" + port + ") after close() should bind to that port - bind to it, not to 0");
+                assertTrue(again.getInetAddress().isLoopbackAddress(),
+                        "listenOn() should bind to the loopback address, not to " + again.getInetAddress());
+            }
+        }
+    }
+}
