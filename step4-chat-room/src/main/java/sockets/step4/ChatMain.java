@@ -1,0 +1,70 @@
+package sockets.step4;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code chat} command: {@code server}, {@code client} and {@code demo}. Exit codes: 0 normal
+ * end, 1 runtime failure (one {@code error: ...} line), 2 bad usage (with the usage text).
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true, version = "chat 1.0",
+        description = "A one-to-one chat room over TCP: run a server, connect clients, or watch the demo.")
+public final class ChatMain implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String... args) {
+        int code = run(System.in, System.out, System.err, args);
+        // Exit 0 by returning (the threads left are daemons), so `exec:java` can run the demo too.
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line with the given console; returns the exit code. */
+    static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new ChatMain());
+        cli.addSubcommand("server", new ServerCommand(in, out));
+        cli.addSubcommand("client", new ClientCommand(in, out));
+        cli.addSubcommand("demo", new DemoCommand(out));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            // A user's mistake or the network: one line, never a stack trace.
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            command.getErr().println("error: " + message);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: server, client or demo");
+    }
+
+    /** {@code chat demo}: the step's tour. */
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "A server and two scripted clients chat on loopback; both screens shown.")
+    static final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+        private final PrintStream out;
+
+        DemoCommand(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Demo.run(out);
+            return 0;
+        }
+    }
+}

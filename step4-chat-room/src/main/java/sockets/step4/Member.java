@@ -1,0 +1,20 @@
+package sockets.step4;
+
+/** One connected client as the {@link Lobby} sees it: a name, an {@link Outbox}, maybe a partner. */
+final class Member {
+
+    final Outbox outbox;
+    // Guarded by the Lobby's lock: pairing and renaming happen there.
+    String name;
+    Member partner;
+
+    Member(String name, Outbox outbox) {
+        this.name = name;
+        this.outbox = outbox;
+    }
+
+    /** Queues a line for this client; a client that cannot keep up is dropped by its outbox. */
+    void tell(String line) {
+        outbox.offer(line);
+    }
+}

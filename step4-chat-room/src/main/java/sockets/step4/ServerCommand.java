@@ -1,0 +1,84 @@
+package sockets.step4;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code chat server}: listens, serves until the console's {@code /quit}, SIGINT or SIGTERM. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the chat server. Lines typed here go to every client; /quit stops it.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
+    int port = 5555;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "address to listen on; 0.0.0.0 for a lab network (default: ${DEFAULT-VALUE})")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--max-line", paramLabel = "BYTES", description = "longest line accepted (default: ${DEFAULT-VALUE})")
+    int maxLine = 4096;
+
+    @Option(names = "--max-clients", paramLabel = "N", description = "clients at once (default: ${DEFAULT-VALUE})")
+    int maxClients = 1000;
+
+    private final InputStream console;
+    private final PrintStream out;
+
+    ServerCommand(InputStream console, PrintStream out) {
+        this.console = console;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // tag::solution-4.7[]
+        check(port >= 0 && port <= 65535, "--port must be 0 to 65535");
+        check(maxLine >= 1, "--max-line must be at least 1");
+        check(maxClients >= 1, "--max-clients must be at least 1");
+        ChatServer server = ChatServer.start(new ChatServer.Settings(bind, port, maxLine, maxClients), out);
+        out.println("listening on " + server.address());
+        out.println("type a line to send it to every client, /quit to stop the server");
+        // SIGINT (Ctrl-C) and SIGTERM run shutdown hooks: shut down gracefully, then exit 0.
+        Thread onSignal = new Thread(() -> {
+            if (server.shutdown()) {
+                out.println("server stopped");
+                out.flush();
+                Runtime.getRuntime().halt(0);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        Thread.ofPlatform().name("console").daemon().start(() -> {
+            try {
+                server.console(console);
+            } catch (java.io.IOException e) {
+                out.println("console closed: " + e.getMessage());
+            }
+        });
+        while (!server.awaitStopped(60_000)) {
+            // Still serving: wait on.
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+            // A signal is shutting the JVM down already; its hook does the rest.
+        }
+        out.println("server stopped");
+        return 0;
+        // end::solution-4.7[]
+    }
+
+    private void check(boolean ok, String problem) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package sockets.step4;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import sockets.step3.framing.LineTooLongException;
+
+/**
+ * One client's connection on the server, run on its own virtual thread: reads the client's
+ * lines, obeys commands, relays messages through the {@link Lobby}, and on the way out tells
+ * the partner - after every line this client sent, since this thread queued those first.
+ */
+final class Session implements Runnable {
+
+    static final String HELP = "* commands: /nick NAME (change your name), /who (who is here),"
+            + " /help (this text), /quit (leave); any other line goes to your partner";
+    /** How long a leaving client gets to read its last lines before we close anyway. */
+    private static final long GOODBYE_MILLIS = 2_000;
+
+    private final SimpleSocket socket;
+    private final Lobby lobby;
+    private final Member member;
+    private final PrintStream log;
+
+    Session(SimpleSocket socket, Lobby lobby, Member member, PrintStream log) {
+        this.socket = socket;
+        this.lobby = lobby;
+        this.member = member;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        String why = "";
+        try {
+            why = converse();
+        } catch (IOException e) {
+            // Reset, or closed under us (shutdown, or our outbox overflowed).
+            why = member.outbox.overflowed() ? " (was not reading, disconnected)" : " (connection lost)";
+        } finally {
+            lobby.leave(member, why);
+            log.println("- " + member.name + " left" + why);
+            member.tell("* bye");
+            member.outbox.finish(GOODBYE_MILLIS);
+            socket.close();
+        }
+    }
+
+    /** Reads and handles lines until the client quits or closes its side; returns why it left. */
+    private String converse() throws IOException {
+        // tag::solution-4.4[]
+        while (true) {
+            String line;
+            try {
+                line = socket.receiveLine();
+            } catch (LineTooLongException e) {
+                // The reader skips the rest of that line: say so and read on.
+                member.tell("! line too long (more than " + e.limit() + " bytes) - not sent");
+                continue;
+            }
+            if (line == null) {
+                return ""; // The client half-closed or closed: the graceful way out.
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!line.startsWith("/")) {
+                lobby.relay(member, line);
+            } else if (!command(line)) {
+                return ""; // The client typed /quit.
+            }
+        }
+        // end::solution-4.4[]
+    }
+
+    /** Obeys one command line; false for {@code /quit}. */
+    private boolean command(String line) {
+        String[] words = line.strip().split("\\s+", 2);
+        String argument = words.length > 1 ? words[1].strip() : "";
+        switch (words[0].toLowerCase(Locale.ROOT)) {
+            case "/quit" -> {
+                return false;
+            }
+            case "/nick" -> {
+                if (argument.isEmpty()) {
+                    member.tell("! usage: /nick NAME");
+                } else {
+                    lobby.rename(member, argument);
+                }
+            }
+            case "/who" -> member.tell(lobby.who(member));
+            case "/help" -> member.tell(HELP);
+            default -> member.tell("! unknown command " + HarmlessText.clean(words[0]) + " - type /help");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,182 @@
+package sockets.step4;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sockets.step3.framing.LineReader;
+
+/**
+ * The course's socket class (the C++ original's {@code simple_socket.hpp}): a listening socket
+ * that accepts, or a connected socket that sends and receives bounded UTF-8 lines. The only class
+ * of the chat that touches {@code java.net}; its errors are plain {@link IOException}s whose
+ * message a user can read.
+ */
+public final class SimpleSocket implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final Socket connection;
+    private final LineReader lines;
+    private final OutputStream out;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SimpleSocket(ServerSocket listener) {
+        this.listener = listener;
+        this.connection = null;
+        this.lines = null;
+        this.out = null;
+    }
+
+    private SimpleSocket(Socket connection, int maxLineBytes) throws IOException {
+        this.listener = null;
+        this.connection = connection;
+        this.lines = new LineReader(connection.getInputStream(), maxLineBytes);
+        this.out = connection.getOutputStream();
+    }
+
+    /** Server side: bind to {@code bindAddress:port} (0 = any free port) and listen. */
+    public static SimpleSocket listen(String bindAddress, int port) throws IOException {
+        // tag::solution-4.1[]
+        ServerSocket listener = new ServerSocket();
+        try {
+            InetAddress address = InetAddress.getByName(bindAddress);
+            listener.bind(new InetSocketAddress(address, port), 50);
+            return new SimpleSocket(listener);
+        } catch (UnknownHostException e) {
+            listener.close();
+            throw new IOException("unknown address " + bindAddress);
+        } catch (BindException e) {
+            listener.close();
+            throw new IOException("cannot listen on " + bindAddress + ":" + port + " - "
+                    + e.getMessage().toLowerCase() + " (is another server running there?)");
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Server side: wait for the next client; its lines are limited to {@code maxLineBytes}. */
+    public SimpleSocket accept(int maxLineBytes) throws IOException {
+        // tag::solution-4.1[]
+        try {
+            Socket client = listener.accept();
+            return new SimpleSocket(client, maxLineBytes);
+        } catch (IOException e) {
+            throw new IOException(closed.get() ? "listening socket closed" : "accept failed: " + e.getMessage());
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Client side: connect within {@code timeoutMillis}; received lines limited to {@code maxLineBytes}. */
+    public static SimpleSocket connect(String host, int port, int timeoutMillis, int maxLineBytes)
+            throws IOException {
+        // tag::solution-4.1[]
+        Socket socket = new Socket();
+        try {
+            // Never the one-argument connect: a silent host would keep us waiting for minutes.
+            socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), timeoutMillis);
+            return new SimpleSocket(socket, maxLineBytes);
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException(switch (e) {
+                case UnknownHostException u -> "unknown host " + host;
+                case ConnectException c -> "connection refused by " + host + ":" + port + " (is the server running?)";
+                case SocketTimeoutException t -> "no answer from " + host + ":" + port + " within " + timeoutMillis + " ms";
+                default -> "cannot connect to " + host + ":" + port + " - " + e.getMessage();
+            });
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Sends {@code line} and a LF as UTF-8, at once. Not for two threads at a time. */
+    public void sendLine(String line) throws IOException {
+        // tag::solution-4.1[]
+        try {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            // Flush: otherwise the line may sit in a buffer and the peer waits forever.
+            out.flush();
+        } catch (IOException e) {
+            throw new IOException("connection lost while sending: " + e.getMessage());
+        }
+        // end::solution-4.1[]
+    }
+
+    /**
+     * The next line (CRLF accepted, invalid UTF-8 as U+FFFD), or {@code null} when the peer has
+     * closed its side. An over-long line throws {@link sockets.step3.framing.LineTooLongException}
+     * and the next call reads on after it.
+     */
+    public String receiveLine() throws IOException {
+        // tag::solution-4.1[]
+        try {
+            return lines.readLine();
+        } catch (sockets.step3.framing.LineTooLongException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(closed.get() ? "socket closed" : "connection lost: " + e.getMessage());
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Half-close: tell the peer we will send nothing more (it reads EOF) while we keep reading. */
+    public void shutdownOutput() throws IOException {
+        // tag::solution-4.1[]
+        try {
+            connection.shutdownOutput();
+        } catch (IOException e) {
+            throw new IOException("cannot half-close: " + e.getMessage());
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Closes the socket; safe to call many times and from any thread. Unblocks a waiting read or accept. */
+    @Override
+    public void close() {
+        // tag::solution-4.1[]
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (listener != null) {
+                listener.close();
+            } else {
+                connection.close();
+            }
+        } catch (IOException ignored) {
+            // Closing frees the descriptor even when it reports an error: nothing left to do.
+        }
+        // end::solution-4.1[]
+    }
+
+    /** Our own address as {@code ADDR:PORT} (the real port after binding to port 0). */
+    public String localAddress() {
+        return listener != null
+                ? format(listener.getInetAddress(), listener.getLocalPort())
+                : format(connection.getLocalAddress(), connection.getLocalPort());
+    }
+
+    /** The peer's address as {@code ADDR:PORT}. */
+    public String remoteAddress() {
+        SocketAddress remote = connection.getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet ? format(inet.getAddress(), inet.getPort()) : "?";
+    }
+
+    /** The port we are bound to. */
+    public int localPort() {
+        return listener != null ? listener.getLocalPort() : connection.getLocalPort();
+    }
+
+    private static String format(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        // An IPv6 address has colons of its own: brackets keep the port apart, as in a URL.
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+}
