@@ -1,0 +1,78 @@
+package sockets.edition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The points of each exercise in a {@code grade.json} written by the grade report: enough of
+ * its JSON (objects with {@code id}, {@code points} and {@code max}) for the grading check.
+ */
+final class GradeScores {
+
+    /** One exercise's result. */
+    record Score(String id, int points, int max) {}
+
+    private GradeScores() {}
+
+    static List<Score> read(Path gradeJson) throws IOException, EditionException {
+        String json = Files.readString(gradeJson, StandardCharsets.UTF_8);
+        List<Score> scores = new ArrayList<>();
+        for (String text : innermostObjects(json)) {
+            if (text.contains("\"id\"")) {
+                scores.add(new Score(string(text, "id"), number(text, "points"), number(text, "max")));
+            }
+        }
+        if (scores.isEmpty()) {
+            throw new EditionException(gradeJson + ": no exercise in it");
+        }
+        return scores;
+    }
+
+    /** Every {...} holding no other object; braces inside strings (a failure message) do not count. */
+    static List<String> innermostObjects(String json) {
+        List<String> objects = new ArrayList<>();
+        int start = -1;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                start = i;
+            } else if (c == '}' && start >= 0) {
+                objects.add(json.substring(start, i + 1));
+                // An enclosing object is not innermost.
+                start = -1;
+            }
+        }
+        return objects;
+    }
+
+    private static String string(String object, String key) throws EditionException {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(object);
+        if (!m.find()) {
+            throw new EditionException("grade.json: no \"" + key + "\" in " + object);
+        }
+        return m.group(1);
+    }
+
+    private static int number(String object, String key) throws EditionException {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(object);
+        if (!m.find()) {
+            throw new EditionException("grade.json: no \"" + key + "\" in " + object);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}
