@@ -1,0 +1,84 @@
+package sockets.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line of {@code ./course bench}. {@code --quick} shrinks every count so a run takes
+ * seconds (CI's smoke test); the other options override one figure each.
+ */
+record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRoundTrips, long throughputMillis,
+                    int idleClients, Path chatJar, Path out, Path java) {
+
+    static final String USAGE = """
+            usage: bench [--quick] [--round-trips N] [--warmup N] [--clients N] [--seconds S]
+                         [--chat-jar FILE] [--out DIR] [--java FILE]
+              --quick          small counts, a few seconds (a smoke test: numbers are not meaningful)
+              --round-trips N  measured round trips per target after warm-up (default 100000)
+              --warmup N       unmeasured round trips first (default 20000)
+              --clients N      idle clients held at once by the chat server (default 8000)
+              --seconds S      throughput window per target, after 1 s of warm-up (default 3)
+              --chat-jar FILE  the chat to measure (default step4-chat-room/target/chat.jar)
+              --out DIR        where bench.md, bench.json and latency.svg go (default target/bench)
+              --java FILE      the java that runs the chat server (default: the one running this)""";
+
+    private static final List<String> WITH_VALUE = List.of("--round-trips", "--warmup", "--clients",
+            "--seconds", "--chat-jar", "--out", "--java");
+
+    /** A command line that cannot be understood: the message, then the usage. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static BenchOptions parse(List<String> args) throws UsageException {
+        boolean quick = args.contains("--quick");
+        int warmups = quick ? 500 : 20_000;
+        int roundTrips = quick ? 2_000 : 100_000;
+        long throughputMillis = quick ? 500 : 3_000;
+        int clients = quick ? 200 : 8_000;
+        Path chatJar = Path.of("step4-chat-room", "target", "chat.jar");
+        Path out = Path.of("target", "bench");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--quick")) {
+                continue; // read above, before the defaults it changes
+            }
+            if (!WITH_VALUE.contains(option)) {
+                throw new UsageException("unknown option: " + option);
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(option + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--round-trips" -> roundTrips = positive(option, value);
+                case "--warmup" -> warmups = positive(option, value);
+                case "--clients" -> clients = positive(option, value);
+                case "--seconds" -> throughputMillis = 1000L * positive(option, value);
+                case "--chat-jar" -> chatJar = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--java" -> java = Path.of(value);
+                default -> throw new IllegalStateException("listed in WITH_VALUE but not handled: " + option);
+            }
+        }
+        // Isolation measures twice per target: a fifth of the round trips each keeps the run short.
+        int isolationRoundTrips = Math.max(1_000, roundTrips / 5);
+        return new BenchOptions(quick, warmups, roundTrips, isolationRoundTrips, throughputMillis, clients,
+                chatJar, out, java);
+    }
+
+    private static int positive(String option, String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new UsageException(option + " needs a positive whole number, not '" + value + "'");
+    }
+}
