@@ -1,0 +1,94 @@
+package sockets.step3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * Echo over raw {@code read}/{@code write}, the two calls every socket program is made of: each
+ * byte a client sends comes back unchanged. Serves clients one after another; try it with
+ * {@code nc 127.0.0.1 7007}.
+ */
+public final class EchoServer {
+
+    static final String USAGE = "usage: EchoServer [PORT [CLIENTS]]  (default port 7007, 0 = any free port;"
+            + " serves CLIENTS clients, default: until stopped)";
+
+    private EchoServer() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The whole program, minus {@code System.exit}: returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        int port;
+        int clients;
+        try {
+            port = args.length > 0 ? Arguments.port(args[0]) : 7007;
+            clients = args.length > 1 ? Arguments.positive("CLIENTS", args[1]) : Integer.MAX_VALUE;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        // 1. Listen on loopback only: an echo server is not something to offer the whole network.
+        try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            out.println("listening on " + Arguments.hostPort(listener.getLocalSocketAddress()));
+            serve(listener, clients, out);
+            return 0;
+        } catch (BindException e) {
+            err.println("error: cannot listen on port " + port + ": " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Serves {@code clients} clients, one after another, each until it closes its side. */
+    public static void serve(ServerSocket listener, int clients, PrintStream log) throws IOException {
+        for (int served = 0; served < clients; served++) {
+            // 2. Accept one client; try-with-resources closes its socket when we are done with it.
+            try (Socket client = listener.accept()) {
+                log.println("client " + Arguments.hostPort(client.getRemoteSocketAddress()) + " connected");
+                long bytes = echo(client.getInputStream(), client.getOutputStream());
+                log.println("client left; " + bytes + " bytes echoed");
+            } catch (IOException e) {
+                // One client's broken connection must not stop the server: report it, serve the next.
+                log.println("client lost: " + e.getMessage());
+            }
+        }
+        // Loop exit: the requested number of clients has been served.
+    }
+
+    /**
+     * Copies every byte from {@code in} to {@code out}, flushing after each chunk, until {@code in}
+     * ends; returns how many bytes were copied.
+     */
+    public static long echo(InputStream in, OutputStream out) throws IOException {
+        // tag::solution-3.1[]
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        while (true) {
+            // tag::read[]
+            int count = in.read(buffer); // blocks until at least 1 byte, or -1
+            if (count == -1) {
+                return total; // peer closed its side: no byte will ever come again
+            }
+            out.write(buffer, 0, count); // count, not buffer.length: read fills only part of it
+            out.flush(); // without it the echo may sit in a buffer while the peer waits
+            // end::read[]
+            total += count;
+        }
+        // end::solution-3.1[]
+    }
+}

@@ -1,0 +1,79 @@
+package sockets.step3;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import sockets.step3.tour.ByteStreamDemo;
+import sockets.step3.tour.ChatDemo;
+import sockets.step3.tour.FlushAndCloseDemo;
+import sockets.step3.tour.FramingDemo;
+import sockets.step3.tour.NagleDemo;
+import sockets.step3.tour.TwoWritersDemo;
+
+/**
+ * The step's tour: each pitfall of reading and writing a TCP stream shown on loopback, then the
+ * direct two-party chat with scripted users. Needs nothing else running; ends by itself.
+ */
+public final class Tour {
+
+    private Tour() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        out.println("Step 3 - bytes over a stream");
+        out.println();
+        out.println("1. read() and write(): an echo server");
+        echo(out);
+        out.println("2. TCP is a byte stream: two writes, one read");
+        ByteStreamDemo.twoWritesOneRead(out);
+        out.println("3. ...and one message, many reads");
+        ByteStreamDemo.oneMessageManyReads(out);
+        out.println("4. A UTF-8 character split across reads");
+        ByteStreamDemo.utf8SplitAcrossReads(out);
+        out.println("5. Framing with lines: LineWriter and a bounded LineReader");
+        FramingDemo.boundedLines(out);
+        out.println("6. Framing with a length prefix: FrameWriter and FrameReader");
+        FramingDemo.lengthPrefixedFrames(out);
+        out.println("7. Forgetting flush()");
+        FlushAndCloseDemo.forgettingFlush(out);
+        out.println("8. EOF and half-close: shutdownOutput(), then read the reply");
+        FlushAndCloseDemo.halfClose(out);
+        out.println("9. SO_TIMEOUT on a read that never gets its newline");
+        FlushAndCloseDemo.readTimeout(out);
+        out.println("10. Nagle vs TCP_NODELAY (measured here, on loopback)");
+        NagleDemo.compare(out, 10);
+        out.println("11. Never two threads writing one stream");
+        TwoWritersDemo.compare(out);
+        out.println("12. The direct chat: two users, one connection, both typing");
+        ChatDemo.scriptedConversation(out);
+        out.println();
+        out.println("Run the chat yourself in two terminals: see README.md, \"Run it\".");
+    }
+
+    /** Phase 1: the {@link EchoServer} serves one client, who sends a line and reads it back. */
+    private static void echo(PrintStream out) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PrintStream serverLog = new PrintStream(java.io.OutputStream.nullOutputStream());
+            Thread server = Thread.ofPlatform().start(() -> {
+                try {
+                    EchoServer.serve(listener, 1, serverLog);
+                } catch (java.io.IOException e) {
+                    out.println("   server failed: " + e.getMessage());
+                }
+            });
+            try (Socket socket = new Socket()) {
+                socket.connect(listener.getLocalSocketAddress(), 2000);
+                socket.setSoTimeout(2000);
+                byte[] hello = "hello, echo\n".getBytes(StandardCharsets.UTF_8);
+                socket.getOutputStream().write(hello);
+                byte[] back = socket.getInputStream().readNBytes(hello.length);
+                out.println("   client: write(" + hello.length + " bytes)   server: read() -> write() -> flush()");
+                out.println("   client: read " + back.length + " bytes back: "
+                        + new String(back, StandardCharsets.UTF_8).strip());
+            }
+            server.join(2000);
+        }
+    }
+}
