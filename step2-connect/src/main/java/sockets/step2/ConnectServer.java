@@ -69,7 +69,7 @@ public final class ConnectServer {
                             + Addresses.of(client.getRemoteSocketAddress()));
                     greet(number, client, out);
                     holdUntilHangUp(number, client, holdMillis, out);
-                    out.println("client " + number + ": closed");
+                    out.println("client " + number + ": closing");
                 });
                 out.println("served " + served + " clients, stopping");
                 return 0;

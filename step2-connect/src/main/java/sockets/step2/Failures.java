@@ -27,13 +27,21 @@ public final class Failures {
                     + " with a full backlog, or packets dropped)";
             case ConnectException e -> "connection refused by " + where
                     + ": nothing is listening on that port";
-            case BindException e -> "cannot listen on " + where
+            case BindException e when isPortTaken(e) ->
+                    "cannot listen on " + where
                     + ": the port is already in use (by another server,"
                     + " or by recent connections in TIME_WAIT when"
                     + " SO_REUSEADDR is off)";
-            default -> where + ": " + failure;
+            case BindException e -> "cannot listen on " + where
+                    + ": " + e.getMessage(); // e.g. not our address
+            default -> where + ": " + failure.getMessage();
         };
         // end::explain[]
         // end::solution-2.4[]
+    }
+
+    /** "Address already in use" on Linux, macOS and Windows; other bind failures say otherwise. */
+    private static boolean isPortTaken(BindException e) {
+        return e.getMessage() != null && e.getMessage().contains("in use");
     }
 }

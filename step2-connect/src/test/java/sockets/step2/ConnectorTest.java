@@ -1,0 +1,116 @@
+package sockets.step2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
+
+@Exercise("2.2")
+@Timeout(10)
+@DisplayName("Connector.connect")
+class ConnectorTest {
+
+    @Test
+    @DisplayName("connects: the client's local address is the address the server's accept() sees")
+    void bothEndsAgree() throws IOException {
+        try (ServerSocket server = Loopback.server(5);
+                Socket client = Connector.connect(Loopback.HOST, server.getLocalPort(), Loopback.DEADLINE_MS);
+                Socket accepted = server.accept()) {
+            assertEquals(client.getLocalSocketAddress(), accepted.getRemoteSocketAddress(),
+                    "client local should equal server remote: both name the same end of one connection");
+            assertEquals(accepted.getLocalSocketAddress(), client.getRemoteSocketAddress(),
+                    "client remote should equal server local");
+        }
+    }
+
+    @Nested
+    @DisplayName("fails")
+    class Fails {
+
+        @Test
+        @DisplayName("at once with ConnectException when nothing listens (connection refused)")
+        void refusedWhenNothingListens() throws IOException {
+            int port = Loopback.closedPort();
+            assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThrows(ConnectException.class,
+                            () -> Connector.connect(Loopback.HOST, port, Loopback.DEADLINE_MS).close(),
+                            "a closed port on loopback should refuse the connection"));
+        }
+
+        @Test
+        @DisplayName("with SocketTimeoutException after the timeout when the backlog is full")
+        void timesOutOnAFullBacklog() throws IOException {
+            ServerSocket busy = Loopback.server(1);
+            List<Socket> queued = Loopback.fillBacklog(busy);
+            try {
+                long start = System.nanoTime();
+                assertTimeoutPreemptively(Duration.ofSeconds(3),
+                        () -> assertThrows(SocketTimeoutException.class,
+                                () -> Connector.connect(Loopback.HOST, busy.getLocalPort(), 500).close(),
+                                "a full backlog drops the SYN: connect should time out"),
+                        "connect should give up after its timeout (500 ms)"
+                                + " - did you use socket.connect(address, timeoutMillis)?");
+                long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(elapsedMillis >= 400, "connect should wait for its timeout, gave up after " + elapsedMillis + " ms");
+            } finally {
+                // Closing the listener also ends a connect stuck without a timeout (its next SYN is refused).
+                busy.close();
+                Loopback.closeAll(queued);
+            }
+        }
+
+        @Test
+        @DisplayName("with UnknownHostException for a name that does not resolve")
+        void unknownHost() {
+            // RFC 2606 reserves .invalid: such a name never resolves.
+            assertThrows(UnknownHostException.class,
+                    () -> Connector.connect("no-such-host.invalid", 5555, Loopback.DEADLINE_MS).close(),
+                    "an unresolvable name should throw UnknownHostException");
+        }
+    }
+
+    @Nested
+    @DisplayName("ConnectClient, run by hand")
+    class ClientMain {
+
+        @Test
+        @DisplayName("prints both ends and what the server sent, then exits 0")
+        void printsBothEndsAndTheGreeting() throws Exception {
+            try (ServerSocket server = Loopback.server(5)) {
+                var out = new PrintedLines();
+                var err = new PrintedLines();
+                var client = Thread.ofPlatform().start(() -> {
+                    int status = ConnectClient.run(new String[] {"--port", "" + server.getLocalPort()}, out.stream, err.stream);
+                    out.stream.println("exit " + status);
+                });
+                try (Socket accepted = server.accept()) {
+                    accepted.getOutputStream().write("hi there\n".getBytes(StandardCharsets.UTF_8));
+                    String clientEnd = Addresses.of(accepted.getRemoteSocketAddress());
+                    String serverEnd = Addresses.of(accepted.getLocalSocketAddress());
+                    out.await(("connected: local " + clientEnd + " -> remote " + serverEnd)::equals,
+                            "'connected: local " + clientEnd + " -> remote " + serverEnd + "'");
+                    out.await("server says: hi there"::equals, "the line the server sent");
+                }
+                out.await("the server closed the connection"::equals, "the end of the conversation");
+                out.await("exit 0"::equals, "exit status 0");
+                client.join(Loopback.DEADLINE_MS);
+                assertEquals(List.of(), err.lines(), "nothing on stderr when all goes well");
+            }
+        }
+    }
+}
