@@ -29,21 +29,32 @@ public final class ChatLauncher {
         }
         String java = findJava21();
         if (java == null) {
-            System.err.println("error: the chat needs Java " + NEEDED + " or newer (this is Java " + version
-                    + "); install one or set JAVA_HOME to it");
+            System.err.println("error: the chat needs Java " + NEEDED + " or newer (this is Java " + version + ")");
             System.exit(1);
         }
-        String jar = new File(ChatLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        // halt, not exit: the exit code is the child's, whatever our shutdown hook is doing.
+        Runtime.getRuntime().halt(relaunch(java, System.getProperty("java.class.path"), args));
+    }
+
+    /** Runs the chat again with {@code java} and the same arguments, sharing our console; its exit code. */
+    static int relaunch(String java, String classPath, String[] args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.add("-jar");
-        command.add(jar);
+        if (classPath.endsWith(".jar")) {
+            // Started as `java -jar chat.jar`: the same again.
+            command.add("-jar");
+            command.add(classPath);
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(ChatLauncher.class.getName());
+        }
         for (String arg : args) {
             command.add(arg);
         }
         final Process child = new ProcessBuilder(command).inheritIO().start();
-        // Ctrl-C or SIGTERM on us: pass it on (destroy sends SIGTERM) and wait for the child's goodbye.
-        Runtime.getRuntime().addShutdownHook(new Thread() {
+        // Ctrl-C or SIGTERM on us: pass it on (destroy sends SIGTERM) and exit with the child's goodbye.
+        Thread forward = new Thread() {
             @Override
             public void run() {
                 child.destroy();
@@ -53,9 +64,15 @@ public final class ChatLauncher {
                     Runtime.getRuntime().halt(1);
                 }
             }
-        });
+        };
+        Runtime.getRuntime().addShutdownHook(forward);
         int code = child.waitFor();
-        Runtime.getRuntime().halt(code);
+        try {
+            Runtime.getRuntime().removeShutdownHook(forward);
+        } catch (IllegalStateException e) {
+            // A signal arrived as the child ended: the hook halts with the child's code.
+        }
+        return code;
     }
 
     /** The first JDK 21+ found: JAVA_HOME, then the usual install folders of Linux and macOS. */

@@ -1,0 +1,165 @@
+package sockets.step4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("4.6")
+@Timeout(15)
+@DisplayName("The chat client")
+class ClientTest {
+
+    /** What one run of {@code chat client} printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run client(InputStream keyboard, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] command = new String[args.length + 1];
+        command[0] = "client";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int code = ChatMain.run(keyboard, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), command);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static InputStream typed(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A keyboard nobody types on: reads block until the test ends. */
+    static InputStream idleKeyboard() throws Exception {
+        return new PipedInputStream(new PipedOutputStream());
+    }
+
+    @Nested
+    @DisplayName("leaves gracefully and exits 0")
+    class Graceful {
+        @Test
+        @DisplayName("at end of input, after the server's '* bye'")
+        void endOfInput() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient bob = chat.join("bob");
+                Run run = client(typed("hi bob\n"), "--port", String.valueOf(chat.server.port()), "--name", "zoe");
+                assertEquals(0, run.exitCode(), "exit 0 after a graceful leave; err: " + run.err());
+                assertTrue(run.out().contains("* bye"), "the client waits for '* bye' (half-close, then read on): " + run.out());
+                bob.expectLine(line -> line.equals("<zoe> hi bob"), "zoe's line");
+                bob.expectLine(line -> line.equals("* zoe left"), "'* zoe left' after zoe's end of input");
+            }
+        }
+
+        @Test
+        @DisplayName("at /quit, sending nothing typed after it")
+        void quit() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient bob = chat.join("bob");
+                Run run = client(typed("first\n/quit\nnever sent\n"), "--port", String.valueOf(chat.server.port()), "--name", "zoe");
+                assertEquals(0, run.exitCode(), run.err());
+                bob.expectLine(line -> line.equals("<zoe> first"), "the line before /quit");
+                assertEquals("* zoe left", bob.readLine(), "nothing after /quit is sent");
+            }
+        }
+
+        @Test
+        @DisplayName("when the server shuts down, showing its notice")
+        void serverShutdown() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient bob = chat.join("bob");
+                var run = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "sam");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                bob.expectLine(line -> line.endsWith("is now sam"), "the client joining as sam");
+                chat.server.shutdown();
+                Run result = run.get(10, TimeUnit.SECONDS);
+                assertEquals(0, result.exitCode(), result.err());
+                assertTrue(result.out().contains("* server is shutting down"), result.out());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("prints what arrives without control characters")
+    void printsCleaned() throws Exception {
+        try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+            var server = CompletableFuture.runAsync(() -> {
+                try (SimpleSocket client = fake.accept(4096)) {
+                    client.sendLine("<mallory> \u001b[2Jgotcha\u0007");
+                    client.sendLine("* bye");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Run run = client(idleKeyboard(), "--port", String.valueOf(fake.localPort()));
+            server.get(5, TimeUnit.SECONDS);
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("<mallory> \uFFFD[2Jgotcha\uFFFD"), run.out());
+            assertFalse(run.out().contains("\u001b"), "the client must not print ESC, whatever the server sends");
+        }
+    }
+
+    @Nested
+    @DisplayName("exits 1 with one 'error:' line")
+    class Failing {
+        @Test
+        @DisplayName("when the server is full")
+        void full() throws Exception {
+            try (TestServer chat = TestServer.start(4096, 1)) {
+                chat.join("only");
+                Run run = client(idleKeyboard(), "--port", String.valueOf(chat.server.port()));
+                assertEquals(1, run.exitCode());
+                assertEquals("error: the server is full - try again later", run.err().strip());
+                assertTrue(run.out().contains("! server is full"), "the server's line is shown too: " + run.out());
+            }
+        }
+
+        @Test
+        @DisplayName("when the connection is lost without a goodbye")
+        void lost() throws Exception {
+            try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+                var server = CompletableFuture.runAsync(() -> {
+                    try {
+                        fake.accept(4096).close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Run run = client(idleKeyboard(), "--port", String.valueOf(fake.localPort()));
+                server.get(5, TimeUnit.SECONDS);
+                assertEquals(1, run.exitCode());
+                assertEquals("error: connection lost - the server closed without saying goodbye", run.err().strip());
+            }
+        }
+
+        @Test
+        @DisplayName("when the connection is refused")
+        void refused() throws Exception {
+            int port;
+            try (SimpleSocket probe = SimpleSocket.listen("127.0.0.1", 0)) {
+                port = probe.localPort();
+            }
+            Run run = client(idleKeyboard(), "--port", String.valueOf(port));
+            assertEquals(1, run.exitCode());
+            assertEquals("error: connection refused by 127.0.0.1:" + port + " (is the server running?)", run.err().strip());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package sockets.step4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sockets.testing.CapturedOutput;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("4.7")
+@Timeout(20)
+@DisplayName("The chat command line")
+class CommandLineTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run chat(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ChatMain.run(new java.io.ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Lines printed by code running on another thread, waited for with a deadline. */
+    static final class PrintedLines extends OutputStream {
+        private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        String next() throws InterruptedException {
+            String line = lines.poll(5, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("no line printed within 5 s");
+            }
+            return line;
+        }
+    }
+
+    @Nested
+    @DisplayName("chat server")
+    class Server {
+        @Test
+        @DisplayName("prints 'listening on ADDR:PORT' first, serves, and exits 0 on the console's /quit")
+        void listensThenQuits() throws Exception {
+            PrintedLines out = new PrintedLines();
+            try (PipedOutputStream typing = new PipedOutputStream(); PipedInputStream console = new PipedInputStream(typing)) {
+                var server = CompletableFuture.supplyAsync(() -> ChatMain.run(console,
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0"));
+                Matcher first = LISTENING.matcher(out.next());
+                assertTrue(first.matches(), "the first line must be 'listening on 127.0.0.1:PORT'");
+                try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(first.group(1)))) {
+                    client.expectLine(line -> line.startsWith("* welcome"), "a welcome from the server started by the CLI");
+                    typing.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                    client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice");
+                }
+                assertEquals(0, server.get(10, TimeUnit.SECONDS), "exit code after the console's /quit");
+            }
+        }
+
+        @Test
+        @DisplayName("exits 1 with one error line when the port is in use")
+        void portInUse() throws Exception {
+            try (SimpleSocket taken = SimpleSocket.listen("127.0.0.1", 0)) {
+                Run run = chat("server", "--port", String.valueOf(taken.localPort()));
+                assertEquals(1, run.exitCode());
+                assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+                assertTrue(run.err().startsWith("error: cannot listen on 127.0.0.1:" + taken.localPort()), run.err());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "''{0}'' is a usage error: exit 2 with the usage text")
+    @ValueSource(strings = {"", "frobnicate", "server --port not-a-number", "server --port 70000",
+            "server --max-clients 0", "server --max-line 0", "client --port 0", "client --nonsense"})
+    void usageErrors(String args) {
+        Run run = chat(args.isEmpty() ? new String[0] : args.split(" "));
+        assertEquals(2, run.exitCode(), "exit code for '" + args + "'; err: " + run.err());
+        assertTrue(run.err().contains("Usage: chat"), "the usage text goes with a usage error: " + run.err());
+        assertFalse(run.err().contains("Exception"), "never a stack trace: " + run.err());
+    }
+
+    @Test
+    @DisplayName("--help on each command prints its usage and exits 0")
+    void help() {
+        for (String command : List.of("", "server", "client", "demo")) {
+            Run run = chat(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().startsWith("Usage: chat" + (command.isEmpty() ? "" : " " + command)), run.out());
+        }
+    }
+
+    @Test
+    @DisplayName("an unknown host is a runtime failure: exit 1, one error line")
+    void unknownHost() {
+        Run run = chat("client", "--host", "no-such-host.invalid", "--port", "5555");
+        assertEquals(1, run.exitCode());
+        assertEquals("error: unknown host no-such-host.invalid", run.err().strip());
+    }
+
+    @Test
+    @DisplayName("demo: both screens of a whole conversation, everyone leaves, exit 0")
+    void demo() throws Exception {
+        String printed = CapturedOutput.of(Tour::main);
+        for (String expected : List.of("alice | <bob> loud and clear", "bob   | <alice> hi bob",
+                "alice | <server> this demo ends", "bob   | * bye", "alice | * bob left", "alice | * bye",
+                "Everyone left gracefully")) {
+            assertTrue(printed.contains(expected), "the demo should show '" + expected + "':\n" + printed);
+        }
+    }
+
+    @Nested
+    @DisplayName("run as a program (a child JVM)")
+    class AsAProgram {
+        @Test
+        @DisplayName("SIGTERM: every client is told, exit 0")
+        void sigterm() throws Exception {
+            Process server = childJvm("server", "--port", "0").start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                var first = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return out.readLine();
+                    } catch (Exception e) {
+                        return "unreadable: " + e;
+                    }
+                });
+                Matcher listening = LISTENING.matcher(String.valueOf(first.get(10, TimeUnit.SECONDS)));
+                assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT'");
+                try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(listening.group(1)))) {
+                    client.expectLine(line -> line.startsWith("* welcome"), "a welcome");
+                    server.destroy(); // SIGTERM
+                    client.expectLine(line -> line.equals("* server is shutting down"), "the notice on SIGTERM");
+                    assertTrue(client.awaitClosed(), "the socket closed");
+                }
+                assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server should exit after SIGTERM");
+                assertEquals(0, server.exitValue(), "exit 0 after a graceful shutdown on SIGTERM");
+            } finally {
+                server.destroyForcibly();
+            }
+        }
+
+        @Test
+        @DisplayName("a bad option: exit 2, usage, no stack trace")
+        void badOption() throws Exception {
+            Process process = childJvm("server", "--port", "not-a-number").redirectErrorStream(true).start();
+            try {
+                var output = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (Exception e) {
+                        return "unreadable: " + e;
+                    }
+                });
+                assertTrue(process.waitFor(10, TimeUnit.SECONDS), "a usage error ends the program at once");
+                String printed = output.get(5, TimeUnit.SECONDS);
+                assertEquals(2, process.exitValue(), printed);
+                assertTrue(printed.contains("Usage: chat server"), printed);
+                assertFalse(printed.contains("Exception"), "never a stack trace: " + printed);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the launcher: reads Java versions, and re-runs the chat with another java")
+    void launcher() throws Exception {
+        assertEquals(8, ChatLauncher.feature("1.8"));
+        assertEquals(17, ChatLauncher.feature("17.0.2"));
+        assertEquals(21, ChatLauncher.feature("21"));
+        assertEquals("chat 1.0", CapturedOutput.of(() -> ChatLauncher.main(new String[] {"--version"})).strip(),
+                "on Java 21+ the launcher runs the chat in the same JVM");
+        String found = ChatLauncher.findJava21();
+        assertTrue(found == null || found.endsWith("java"), "a JDK 21+ java, or none: " + found);
+        // /bin/false stands in for a java that runs the chat and fails: its exit code must come back.
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/false").canExecute(), "needs /bin/false");
+        assertEquals(1, ChatLauncher.relaunch("/bin/false", "chat.jar", new String[] {"demo"}));
+        assertEquals(1, ChatLauncher.relaunch("/bin/false", "classes", new String[0]));
+    }
+
+    private static ProcessBuilder childJvm(String... args) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                ChatMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+}

@@ -1,0 +1,121 @@
+package sockets.step4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("4.5")
+@Timeout(15)
+@DisplayName("The operator, shutdown and bounded resources")
+class OperatorTest {
+
+    @Test
+    @DisplayName("a console line reaches every client as <server> TEXT; console /quit shuts down")
+    void consoleBroadcastThenQuit() throws Exception {
+        try (TestServer chat = TestServer.start();
+                PipedOutputStream typing = new PipedOutputStream();
+                PipedInputStream console = new PipedInputStream(typing)) {
+            LoopbackClient[] one = chat.pair("alice", "bob");
+            LoopbackClient carol = chat.join("carol");
+            var operator = CompletableFuture.runAsync(() -> {
+                try {
+                    chat.server.console(console);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            typing.write("announcement one\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            for (LoopbackClient client : new LoopbackClient[] {one[0], one[1], carol}) {
+                client.expectLine(line -> line.equals("<server> announcement one"), "the operator's line at every client");
+            }
+            typing.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            operator.get(5, TimeUnit.SECONDS);
+            for (LoopbackClient client : new LoopbackClient[] {one[0], one[1], carol}) {
+                client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice at every client");
+                assertTrue(client.awaitClosed(), "every socket closed at shutdown");
+            }
+            assertTrue(chat.server.awaitStopped(5_000), "shutdown should have finished");
+        }
+    }
+
+    @Test
+    @DisplayName("end of the console's input does not stop the server")
+    void consoleEof() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            chat.server.console(new java.io.ByteArrayInputStream(new byte[0]));
+            assertFalse(chat.server.awaitStopped(0), "the server must keep running without a console");
+            chat.join("late");
+            assertEquals(1, chat.server.clients());
+        }
+    }
+
+    @Test
+    @DisplayName("shutdown tells every client, waiting or chatting, and closes every socket")
+    void shutdownTellsEveryone() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            LoopbackClient waiting = chat.join("carol");
+            assertTrue(chat.server.shutdown(), "the first shutdown does the work");
+            for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], waiting}) {
+                client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice");
+                assertTrue(client.awaitClosed(), "the socket closed after the notice");
+            }
+            assertFalse(chat.server.shutdown(), "a second shutdown has nothing left to do");
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, chat::connect);
+            assertTrue(refused.getMessage() != null, "no longer listening after shutdown");
+        }
+    }
+
+    @Test
+    @DisplayName("beyond --max-clients a client gets '! server is full' and is closed")
+    void full() throws Exception {
+        try (TestServer chat = TestServer.start(4096, 2)) {
+            chat.pair("walt", "vera");
+            LoopbackClient third = chat.connect();
+            assertEquals("! server is full - try again later", third.readLine());
+            assertTrue(third.awaitClosed(), "a refused client is closed");
+            assertEquals(2, chat.server.clients());
+        }
+    }
+
+    @Test
+    @DisplayName("a client that never reads is disconnected before it costs unbounded memory; its partner is told")
+    void slowReaderDropped() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("flooder", "sleeper");
+            AtomicBoolean stop = new AtomicBoolean();
+            String line = "z".repeat(4000);
+            // Flood on another thread; the sleeper never reads. At most 64 MB, far beyond any buffers.
+            var flood = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 16_000 && !stop.get(); i++) {
+                        room[0].send(line);
+                    }
+                } catch (Exception e) {
+                    // The test ends the flood by closing the socket.
+                }
+            });
+            try {
+                room[0].expectLine(l -> l.startsWith("* sleeper left"), "'* sleeper left' once sleeper's outbox overflowed");
+            } finally {
+                stop.set(true);
+            }
+            flood.get(5, TimeUnit.SECONDS);
+            assertEquals(1, chat.server.clients(), "the sleeper was disconnected");
+        }
+    }
+}

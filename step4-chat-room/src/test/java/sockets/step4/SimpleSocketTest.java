@@ -1,0 +1,163 @@
+package sockets.step4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.step3.framing.LineTooLongException;
+import sockets.testing.Exercise;
+
+@Exercise("4.1")
+@Timeout(10)
+@DisplayName("SimpleSocket")
+class SimpleSocketTest {
+
+    private static final int TIMEOUT = 5_000;
+
+    /** A listening socket, a client connected to it, and the server's side of that connection. */
+    record Connection(SimpleSocket listener, SimpleSocket client, SimpleSocket server) implements AutoCloseable {
+        static Connection open(int maxLineBytes) throws Exception {
+            SimpleSocket listener = SimpleSocket.listen("127.0.0.1", 0);
+            var accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listener.accept(maxLineBytes);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            SimpleSocket client = SimpleSocket.connect("127.0.0.1", listener.localPort(), TIMEOUT, maxLineBytes);
+            return new Connection(listener, client, accepted.get(5, TimeUnit.SECONDS));
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+            listener.close();
+        }
+    }
+
+    @Nested
+    @DisplayName("on the server side")
+    class ServerSide {
+        @Test
+        @DisplayName("listens on the real port after binding to port 0")
+        void reportsRealPort() throws Exception {
+            try (SimpleSocket listener = SimpleSocket.listen("127.0.0.1", 0)) {
+                assertTrue(listener.localPort() > 0, "port 0 means 'any free port' - localPort() should say which");
+                assertEquals("127.0.0.1:" + listener.localPort(), listener.localAddress());
+            }
+        }
+
+        @Test
+        @DisplayName("writes an IPv6 address in brackets")
+        void ipv6InBrackets() throws Exception {
+            try (SimpleSocket listener = SimpleSocket.listen("::1", 0)) {
+                assertEquals("[::1]:" + listener.localPort(), listener.localAddress());
+            }
+        }
+
+        @Test
+        @DisplayName("says clearly when the port is taken")
+        void portTaken() throws Exception {
+            try (SimpleSocket first = SimpleSocket.listen("127.0.0.1", 0)) {
+                IOException e = assertThrows(IOException.class, () -> SimpleSocket.listen("127.0.0.1", first.localPort()));
+                assertEquals(IOException.class, e.getClass(), "translate BindException into a plain IOException");
+                assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + first.localPort()), e.getMessage());
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("once connected")
+    class Connected {
+        @Test
+        @DisplayName("carries UTF-8 lines both ways, in order")
+        void linesBothWays() throws Exception {
+            try (Connection c = Connection.open(4096)) {
+                c.client().sendLine("héllo 👋");
+                c.client().sendLine("second");
+                assertEquals("héllo 👋", c.server().receiveLine(), "did sendLine flush, and encode UTF-8?");
+                assertEquals("second", c.server().receiveLine());
+                c.server().sendLine("back");
+                assertEquals("back", c.client().receiveLine());
+                assertEquals("127.0.0.1:" + c.client().localPort(), c.server().remoteAddress(),
+                        "the server's view of the peer is the client's own address");
+            }
+        }
+
+        @Test
+        @DisplayName("after a half-close, the peer reads EOF and can still answer")
+        void halfClose() throws Exception {
+            try (Connection c = Connection.open(4096)) {
+                c.client().sendLine("last");
+                c.client().shutdownOutput();
+                assertEquals("last", c.server().receiveLine());
+                assertNull(c.server().receiveLine(), "after shutdownOutput() the peer reads end of stream (null)");
+                c.server().sendLine("bye");
+                assertEquals("bye", c.client().receiveLine(), "a half-closed socket still reads");
+            }
+        }
+
+        @Test
+        @DisplayName("rejects an over-long line and reads on after it")
+        void overLongLine() throws Exception {
+            try (Connection c = Connection.open(16)) {
+                c.client().sendLine("x".repeat(100));
+                c.client().sendLine("short");
+                assertThrows(LineTooLongException.class, () -> c.server().receiveLine());
+                assertEquals("short", c.server().receiveLine(), "the next line must still be readable");
+            }
+        }
+
+        @Test
+        @DisplayName("close is idempotent and wakes up a blocked read")
+        void closeTwice() throws Exception {
+            try (Connection c = Connection.open(4096)) {
+                var read = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return c.server().receiveLine();
+                    } catch (IOException e) {
+                        return "closed: " + e.getMessage();
+                    }
+                });
+                c.server().close();
+                c.server().close();
+                String result = read.get(5, TimeUnit.SECONDS);
+                assertTrue(result == null || result.startsWith("closed"), "a blocked read should end when the socket closes");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("on the client side")
+    class ClientSide {
+        @Test
+        @DisplayName("says clearly when the connection is refused")
+        void refused() throws Exception {
+            int port;
+            try (SimpleSocket probe = SimpleSocket.listen("127.0.0.1", 0)) {
+                port = probe.localPort();
+            }
+            IOException e = assertThrows(IOException.class, () -> SimpleSocket.connect("127.0.0.1", port, TIMEOUT, 4096));
+            assertEquals(IOException.class, e.getClass(), "translate ConnectException into a plain IOException");
+            assertTrue(e.getMessage().startsWith("connection refused by 127.0.0.1:" + port), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("says clearly when the host is unknown")
+        void unknownHost() {
+            IOException e = assertThrows(IOException.class,
+                    () -> SimpleSocket.connect("no-such-host.invalid", 5555, TIMEOUT, 4096));
+            assertEquals("unknown host no-such-host.invalid", e.getMessage());
+        }
+    }
+}

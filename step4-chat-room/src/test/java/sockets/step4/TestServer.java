@@ -1,0 +1,71 @@
+package sockets.step4;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import sockets.testing.LoopbackClient;
+
+/** A chat server on 127.0.0.1, port 0, and the raw clients a test connected to it; closes them all. */
+final class TestServer implements AutoCloseable {
+
+    final ChatServer server;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final List<LoopbackClient> clients = new ArrayList<>();
+
+    private TestServer(ChatServer.Settings settings) throws IOException {
+        server = ChatServer.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    static TestServer start() throws IOException {
+        return new TestServer(ChatServer.Settings.onLoopback());
+    }
+
+    static TestServer start(int maxLineBytes, int maxClients) throws IOException {
+        return new TestServer(new ChatServer.Settings("127.0.0.1", 0, maxLineBytes, maxClients));
+    }
+
+    /** A raw client (like nc), connected but nothing read yet. */
+    LoopbackClient connect() throws IOException {
+        LoopbackClient client = LoopbackClient.connect(server.port());
+        clients.add(client);
+        return client;
+    }
+
+    /** A raw client that has read its welcome notice. */
+    LoopbackClient join() throws IOException {
+        LoopbackClient client = connect();
+        client.expectLine(line -> line.startsWith("* welcome"), "a '* welcome' notice on arrival");
+        return client;
+    }
+
+    /** A raw client that has read its welcome and renamed itself with /nick. */
+    LoopbackClient join(String name) throws IOException {
+        LoopbackClient client = join();
+        client.send("/nick " + name);
+        client.expectLine(line -> line.equals("* you are now " + name), "'* you are now " + name + "'");
+        return client;
+    }
+
+    /** Two clients in one room: {@code first} waited, {@code second} arrived; both know the names. */
+    LoopbackClient[] pair(String first, String second) throws IOException {
+        LoopbackClient a = join(first);
+        LoopbackClient b = join(second);
+        a.expectLine(line -> line.endsWith(" is now " + second), "'* guest-N is now " + second + "' at " + first);
+        return new LoopbackClient[] {a, b};
+    }
+
+    String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (LoopbackClient client : clients) {
+            client.close();
+        }
+        server.shutdown();
+    }
+}
