@@ -26,6 +26,7 @@ public final class Conversation {
 
     private final Socket socket;
     private final String partner;
+    private final Duration goodbyeGrace;
     private final PrintStream screen;
     private final LineReader fromPartner;
     private final LineWriter toPartner;
@@ -36,7 +37,12 @@ public final class Conversation {
 
     /** {@code partner} names the other side on our screen: {@code <partner> text}. */
     public Conversation(Socket socket, String partner, PrintStream screen) throws IOException {
+        this(socket, partner, screen, GOODBYE_GRACE);
+    }
+
+    Conversation(Socket socket, String partner, PrintStream screen, Duration goodbyeGrace) throws IOException {
         this.socket = socket;
+        this.goodbyeGrace = goodbyeGrace;
         this.partner = partner;
         this.screen = screen;
         this.fromPartner = new LineReader(socket.getInputStream(), MAX_LINE_BYTES);
@@ -58,7 +64,7 @@ public final class Conversation {
         } catch (IOException e) {
             graceful = userLeft; // closed by us after the grace period, or broken by the network
             screen.println(userLeft ? "* " + partner + " did not close within "
-                    + GOODBYE_GRACE.toSeconds() + " s; closing anyway" : "! connection lost: " + e.getMessage());
+                    + goodbyeGrace.toMillis() + " ms; closing anyway" : "! connection lost: " + e.getMessage());
         } finally {
             partnerClosed.countDown();
         }
@@ -125,7 +131,7 @@ public final class Conversation {
         try {
             sendTyped(new LineReader(keyboard, MAX_LINE_BYTES));
             // A partner that never closes must not keep us here forever.
-            if (!partnerClosed.await(GOODBYE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!partnerClosed.await(goodbyeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 socket.close();
             }
         } catch (IOException | InterruptedException e) {

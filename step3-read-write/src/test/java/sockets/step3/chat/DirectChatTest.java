@@ -1,0 +1,144 @@
+package sockets.step3.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.step3.tour.Screen;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("3.7")
+@Timeout(15)
+@DisplayName("Direct chat: the two programs")
+class DirectChatTest {
+
+    static final Duration WAIT = Duration.ofSeconds(3);
+
+    /** The main's code in the background; its exit code completes the future. */
+    interface Main {
+        int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) throws IOException;
+    }
+
+    static CompletableFuture<Integer> start(Main main, String[] args, Keyboard keyboard, Screen screen) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                exit.complete(main.run(args, keyboard.in(), screen.printStream(), System.err));
+            } catch (IOException e) {
+                exit.completeExceptionally(new UncheckedIOException(e));
+            }
+        });
+        return exit;
+    }
+
+    static int portOf(String listening) {
+        assertTrue(listening.startsWith("listening on 127.0.0.1:"), "first line: " + listening);
+        return Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+    }
+
+    @Test
+    @DisplayName("server and client talk both ways until the server's user types /quit; both exit 0")
+    void serverAndClient() throws Exception {
+        try (Keyboard serverKeys = new Keyboard(); Keyboard clientKeys = new Keyboard()) {
+            Screen serverScreen = new Screen();
+            Screen clientScreen = new Screen();
+            CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0"}, serverKeys, serverScreen);
+            int port = portOf(serverScreen.nextLine(WAIT));
+            assertTrue(serverScreen.nextLine(WAIT).startsWith("* waiting for a partner"));
+            CompletableFuture<Integer> client = start(DirectChatClient::run,
+                    new String[] {"127.0.0.1", String.valueOf(port)}, clientKeys, clientScreen);
+            assertTrue(clientScreen.nextLine(WAIT).startsWith("* connected to 127.0.0.1:" + port));
+            assertTrue(serverScreen.nextLine(WAIT).contains(" joined; type lines"));
+
+            clientKeys.type("hi server");
+            assertEquals("<client> hi server", serverScreen.nextLine(WAIT));
+            serverKeys.type("hi client");
+            assertEquals("<server> hi client", clientScreen.nextLine(WAIT));
+            serverKeys.type("closing time");
+            serverKeys.type("/quit");
+            assertEquals("<server> closing time", clientScreen.nextLine(WAIT));
+            assertEquals("* server left the chat", clientScreen.nextLine(WAIT));
+            assertEquals("* bye", clientScreen.nextLine(WAIT));
+            assertEquals("* bye", serverScreen.nextLine(WAIT));
+            assertEquals(0, client.get(5, TimeUnit.SECONDS), "client exit code");
+            assertEquals(0, server.get(5, TimeUnit.SECONDS), "server exit code");
+        }
+    }
+
+    @Test
+    @DisplayName("the server takes one partner only: a second caller is refused")
+    void onePartnerOnly() throws Exception {
+        try (Keyboard serverKeys = new Keyboard()) {
+            Screen screen = new Screen();
+            CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0", "127.0.0.1"}, serverKeys, screen);
+            int port = portOf(screen.nextLine(WAIT));
+            screen.nextLine(WAIT);
+            try (LoopbackClient first = LoopbackClient.connect(port)) {
+                assertTrue(screen.nextLine(WAIT).contains(" joined"));
+                assertThrows(ConnectException.class, () -> LoopbackClient.connect(port).close(),
+                        "the listener closes once the partner is there");
+                first.send("hello from nc");
+                assertEquals("<client> hello from nc", screen.nextLine(WAIT));
+                first.halfClose();
+                assertEquals("* client left the chat", screen.nextLine(WAIT));
+                assertTrue(first.awaitClosed());
+            }
+            assertEquals(0, server.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Nested
+    @DisplayName("user errors end with one line and an exit code")
+    class Errors {
+
+        String errors(Main main, int expectedExit, String... args) throws IOException {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = main.run(args, InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertEquals(expectedExit, exit, "exit code; printed: " + text);
+            assertTrue(text.startsWith("error: ") && !text.contains("Exception"), "one clear line: " + text);
+            return text;
+        }
+
+        @Test
+        @DisplayName("server: bad port (2), address not on this machine (1), port taken (1)")
+        void server() throws IOException {
+            assertTrue(errors(DirectChatServer::run, 2, "x").contains(DirectChatServer.USAGE));
+            errors(DirectChatServer::run, 1, "0", "192.0.2.1");
+            try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                assertTrue(errors(DirectChatServer::run, 1, String.valueOf(taken.getLocalPort()))
+                        .startsWith("error: cannot listen on 127.0.0.1:"));
+            }
+        }
+
+        @Test
+        @DisplayName("client: bad port (2), nobody listening (1)")
+        void client() throws IOException {
+            assertTrue(errors(DirectChatClient::run, 2, "127.0.0.1", "99999").contains(DirectChatClient.USAGE));
+            int closedPort;
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = listener.getLocalPort();
+            }
+            assertTrue(errors(DirectChatClient::run, 1, "127.0.0.1", String.valueOf(closedPort))
+                    .startsWith("error: cannot connect to 127.0.0.1:" + closedPort));
+        }
+    }
+}

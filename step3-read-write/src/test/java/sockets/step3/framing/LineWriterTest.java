@@ -1,0 +1,106 @@
+package sockets.step3.framing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.step3.Connected;
+import sockets.testing.Exercise;
+
+@Exercise("3.2")
+@Timeout(10)
+@DisplayName("LineWriter")
+class LineWriterTest {
+
+    @Test
+    @DisplayName("writes the line as UTF-8 followed by one LF")
+    void utf8AndLf() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        new LineWriter(wire).writeLine("héllo");
+        assertArrayEquals("héllo\n".getBytes(StandardCharsets.UTF_8), wire.toByteArray(),
+                "expected the UTF-8 bytes of the line and a single \\n");
+    }
+
+    @Test
+    @DisplayName("refuses a line with a LF inside, writing nothing")
+    void refusesLf() {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        assertThrows(IllegalArgumentException.class, () -> new LineWriter(wire).writeLine("two\nlines"),
+                "a LF inside a line would make it two lines on the wire");
+        assertEquals(0, wire.size(), "nothing should be written for a refused line");
+    }
+
+    @Test
+    @DisplayName("flushes: the peer gets the line through a buffered stream at once")
+    void flushes() throws IOException {
+        try (Connected connection = Connected.open()) {
+            new LineWriter(new BufferedOutputStream(connection.socket().getOutputStream())).writeLine("are you there?");
+            assertEquals("are you there?", connection.peerLine("did you flush() after writing?"));
+        }
+    }
+
+    @Test
+    @DisplayName("two threads writing at once never cut each other's lines")
+    void twoThreads() throws Exception {
+        SlowUnsafeStream wire = new SlowUnsafeStream();
+        LineWriter writer = new LineWriter(wire);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (String name : List.of("A", "B")) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 200; i++) {
+                        writer.writeLine(name.repeat(8) + i);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(5000);
+        }
+        List<String> lines = LineReaderTest.allLines(new ByteArrayInputStream(wire.bytes()), 100);
+        assertEquals(400, lines.size());
+        for (String line : lines) {
+            assertEquals(true, line.matches("(AAAAAAAA|BBBBBBBB)\\d+"),
+                    "mangled line '" + line + "' - write each line in one call, under a lock");
+        }
+    }
+
+    /** Writes byte by byte and yields between bytes: without a lock, two writers interleave. */
+    private static final class SlowUnsafeStream extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+            Thread.yield();
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                write(buffer[i]);
+            }
+        }
+
+        byte[] bytes() {
+            return bytes.toByteArray();
+        }
+    }
+}
