@@ -18,6 +18,7 @@ public final class Main {
               prepare-grading COURSE SUB OUT copy submission SUB into OUT with COURSE's tests and grade machinery
               apply-variant SPEC DIR         apply a known-bad variant to the course copy in DIR;
                                              prints the module to grade and the exercises that must lose points
+              copy COURSE OUT                copy COURSE into OUT (new or empty) as a submission would be: no build output
               scores GRADE_JSON              print 'id points max' for each exercise of a grade.json
               regions COURSE                 list the solution regions of COURSE""";
 
@@ -58,6 +59,12 @@ public final class Main {
                 need(args, 3);
                 Variant.Applied applied = Variant.read(Path.of(args[1])).applyTo(folder(args[2]));
                 out.println(applied.module() + " " + String.join(" ", applied.exercises()));
+            }
+            case "copy" -> {
+                need(args, 3);
+                Path copy = Path.of(args[2]).toAbsolutePath().normalize();
+                CourseTree.requireEmpty(copy);
+                CourseTree.copyAll(folder(args[1]), copy);
             }
             case "scores" -> {
                 need(args, 2);
