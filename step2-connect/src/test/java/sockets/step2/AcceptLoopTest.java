@@ -17,13 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
-import sockets.testing.LoopbackClient;
 
 /**
  * The clients connect first - they wait in the backlog - and then the loop runs on the test's
@@ -118,50 +117,23 @@ class AcceptLoopTest {
         }
     }
 
-    @Nested
-    @DisplayName("ConnectServer, run by hand")
-    class ServerMain {
-
-        @Test
-        @DisplayName("listens, greets each client with its address, closes it, and exits 0 after --clients")
-        void greetsClientsOneAfterAnother() throws Exception {
-            var out = new PrintedLines();
-            var err = new PrintedLines();
-            CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
-                    () -> ConnectServer.run(new String[] {"--port", "0", "--clients", "2"}, out.stream, err.stream));
-            String listening = out.await(line -> line.startsWith("listening on 127.0.0.1:"), "'listening on 127.0.0.1:PORT ...'");
-            int port = Integer.parseInt(listening.replaceAll("listening on 127\\.0\\.0\\.1:(\\d+) .*", "$1"));
-            for (int number = 1; number <= 2; number++) {
-                try (LoopbackClient client = LoopbackClient.connect(port)) {
-                    String me = Addresses.of(client.socket().getLocalSocketAddress());
-                    assertEquals("hello client " + number + ", you are " + me, client.readLine(),
-                            "the server should greet client " + number + " with its address - did it accept()?");
-                    assertTrue(client.awaitClosed(), "the server should close the client after the greeting");
+    @Test
+    @DisplayName("waits in accept() for a client that connects later")
+    void waitsForALateClient() throws Exception {
+        try (ServerSocket server = Loopback.server(5)) {
+            List<SocketAddress> served = new CopyOnWriteArrayList<>();
+            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return AcceptLoop.serve(server, 1, (number, socket) -> served.add(socket.getRemoteSocketAddress()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+            });
+            try (Socket late = Loopback.client(server.getLocalPort())) {
+                assertEquals(1, loop.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS),
+                        "serve should return once the late client is served - does it call accept()?");
+                assertEquals(List.of(late.getLocalSocketAddress()), served, "the late client should be served");
             }
-            assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS), "exit status after --clients 2");
-            assertTrue(out.lines().contains("served 2 clients, stopping"), "printed: " + out.lines());
-        }
-
-        @Test
-        @DisplayName("with --hold-ms, keeps a client until it hangs up, or until the time is up")
-        void holdsEachClient() throws Exception {
-            var out = new PrintedLines();
-            CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> ConnectServer.run(
-                    new String[] {"--port", "0", "--clients", "2", "--hold-ms", "200"}, out.stream, out.stream));
-            String listening = out.await(line -> line.startsWith("listening on "), "'listening on ADDR:PORT ...'");
-            int port = Integer.parseInt(listening.replaceAll(".*:(\\d+) .*", "$1"));
-            try (LoopbackClient client = LoopbackClient.connect(port)) {
-                client.readLine();
-                client.send("anything");
-            } // hangs up
-            out.await("client 1: hung up"::equals, "'client 1: hung up' once the client closed");
-            try (LoopbackClient client = LoopbackClient.connect(port)) {
-                client.readLine();
-                out.await("client 2: held for 200 ms"::equals, "'client 2: held for 200 ms' while the client stays");
-                assertTrue(client.awaitClosed(), "the server should close the client after holding it");
-            }
-            assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS));
         }
     }
 }

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -81,36 +80,6 @@ class ConnectorTest {
             assertThrows(UnknownHostException.class,
                     () -> Connector.connect("no-such-host.invalid", 5555, Loopback.DEADLINE_MS).close(),
                     "an unresolvable name should throw UnknownHostException");
-        }
-    }
-
-    @Nested
-    @DisplayName("ConnectClient, run by hand")
-    class ClientMain {
-
-        @Test
-        @DisplayName("prints both ends and what the server sent, then exits 0")
-        void printsBothEndsAndTheGreeting() throws Exception {
-            try (ServerSocket server = Loopback.server(5)) {
-                var out = new PrintedLines();
-                var err = new PrintedLines();
-                var client = Thread.ofPlatform().start(() -> {
-                    int status = ConnectClient.run(new String[] {"--port", "" + server.getLocalPort()}, out.stream, err.stream);
-                    out.stream.println("exit " + status);
-                });
-                try (Socket accepted = server.accept()) {
-                    accepted.getOutputStream().write("hi there\n".getBytes(StandardCharsets.UTF_8));
-                    String clientEnd = Addresses.of(accepted.getRemoteSocketAddress());
-                    String serverEnd = Addresses.of(accepted.getLocalSocketAddress());
-                    out.await(("connected: local " + clientEnd + " -> remote " + serverEnd)::equals,
-                            "'connected: local " + clientEnd + " -> remote " + serverEnd + "'");
-                    out.await("server says: hi there"::equals, "the line the server sent");
-                }
-                out.await("the server closed the connection"::equals, "the end of the conversation");
-                out.await("exit 0"::equals, "exit status 0");
-                client.join(Loopback.DEADLINE_MS);
-                assertEquals(List.of(), err.lines(), "nothing on stderr when all goes well");
-            }
         }
     }
 }

@@ -14,7 +14,7 @@ import sockets.testing.CapturedOutput;
 class TourTest {
 
     @Test
-    @Timeout(15)
+    @Timeout(10)
     @DisplayName("narrates the ten phases, both ends agreeing, and each failure in one line")
     void narratesEveryPhase() throws Exception {
         String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
