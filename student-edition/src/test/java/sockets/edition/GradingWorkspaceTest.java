@@ -1,0 +1,99 @@
+package sockets.edition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Grading workspace, made from a submission that tried to bend the grade")
+class GradingWorkspaceTest {
+
+    @TempDir
+    Path temp;
+    Path work;
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void prepare() throws Exception {
+        Path course = CourseFixture.write(temp.resolve("course"));
+        Path submission = temp.resolve("submission");
+        StudentEdition.write(course, submission, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String step = "step1-basics/";
+        CourseFixture.file(submission, step + "src/main/java/sockets/step1/PortFinder.java", "the student's code\n");
+        CourseFixture.file(submission, step + "src/test/java/sockets/step1/PortFinderTest.java", "assertions deleted\n");
+        CourseFixture.file(submission, step + "src/test/java/sockets/step1/ExtraTest.java", "a test of my own\n");
+        CourseFixture.file(submission, step + "src/test/resources/exercises.txt", "1.1 | 99 | Free | points\n");
+        CourseFixture.file(submission, step + "pom.xml", "<project>tests skipped</project>\n");
+        CourseFixture.file(submission, step + "target/grade/results.tsv", "1.1\tPASSED\tforged\n");
+        CourseFixture.file(submission, step + "src/main/resources/junit-platform.properties", "junit.jupiter.extensions.autodetection.enabled=true\n");
+        CourseFixture.file(submission, step + "src/main/resources/META-INF/services/org.junit.jupiter.api.extension.Extension", "Cheat\n");
+        CourseFixture.file(submission, step + "src/main/resources/data.txt", "needed by the code\n");
+        CourseFixture.file(submission, step + "src/main/java/sockets/testing/grade/GradeListener.java", "shadow\n");
+        CourseFixture.file(submission, "test-support/pom.xml", "<project>edited support</project>\n");
+        CourseFixture.file(submission, ".mvn/maven.config", "-DskipTests\n");
+        CourseFixture.file(submission, "pom.xml", "<project>edited root</project>\n");
+        work = temp.resolve("work");
+        GradingWorkspace.prepare(course, submission, work, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("keeps the student's main code and resources")
+    void keepsMainCode() throws IOException {
+        assertEquals("the student's code\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/step1/PortFinder.java"));
+        assertEquals("needed by the code\n", CourseFixture.read(work, "step1-basics/src/main/resources/data.txt"));
+    }
+
+    @Test
+    @DisplayName("replaces the step's tests, exercises and pom by the official ones, dropping extra tests")
+    void officialTests() throws IOException {
+        assertEquals("official test\n", CourseFixture.read(work, "step1-basics/src/test/java/sockets/step1/PortFinderTest.java"));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/test/java/sockets/step1/ExtraTest.java")));
+        assertEquals(CourseFixture.EXERCISES, CourseFixture.read(work, "step1-basics/src/test/resources/exercises.txt"));
+        assertEquals("<project>official step pom</project>\n", CourseFixture.read(work, "step1-basics/pom.xml"));
+    }
+
+    @Test
+    @DisplayName("replaces the grade machinery: test support, grade module, .mvn, root pom reduced to what grading builds")
+    void officialMachinery() throws IOException {
+        assertEquals("<project>official support</project>\n", CourseFixture.read(work, "test-support/pom.xml"));
+        assertEquals("<project>official grade</project>\n", CourseFixture.read(work, "grade/pom.xml"));
+        assertFalse(Files.exists(work.resolve(".mvn/maven.config")));
+        assertEquals("-Xss1m\n", CourseFixture.read(work, ".mvn/jvm.config"));
+        assertTrue(Files.isExecutable(work.resolve("mvnw")));
+        String pom = CourseFixture.read(work, "pom.xml");
+        assertEquals(java.util.List.of("test-support", "step1-basics", "grade"), RootPom.modules(pom));
+        assertTrue(pom.contains("<coverage.minimum>0.90</coverage.minimum>"), pom);
+    }
+
+    @Test
+    @DisplayName("leaves forged results behind and removes hooks into the test run, saying so")
+    void removesHooks() {
+        assertFalse(Files.exists(work.resolve("step1-basics/target")));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/resources/junit-platform.properties")));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/resources/META-INF/services/org.junit.jupiter.api.extension.Extension")));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/java/sockets/testing")));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("removed from the submission (it could change how tests run): step1-basics/src/main/java/sockets/testing"), text);
+        assertTrue(text.contains("step1-basics/src/main/resources/junit-platform.properties"), text);
+    }
+
+    @Test
+    @DisplayName("refuses a folder that is not a course")
+    void notACourse() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        EditionException e = assertThrows(EditionException.class, () -> GradingWorkspace.prepare(
+                temp.resolve("course"), empty, temp.resolve("work2"), new PrintStream(log, true, StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().endsWith("has no pom.xml: not a copy of the course"), e.getMessage());
+    }
+}

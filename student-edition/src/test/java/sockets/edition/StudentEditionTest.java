@@ -1,0 +1,174 @@
+package sockets.edition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Student edition")
+class StudentEditionTest {
+
+    @TempDir
+    Path temp;
+    Path course;
+    Path edition;
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeCourse() throws IOException {
+        course = CourseFixture.write(temp.resolve("course"));
+        edition = temp.resolve("edition");
+    }
+
+    private void writeEdition() throws Exception {
+        StudentEdition.write(course, edition, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    private List<String> files(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Nested
+    @DisplayName("written from a well-formed course")
+    class WellFormed {
+
+        @BeforeEach
+        void write() throws Exception {
+            writeEdition();
+        }
+
+        @Test
+        @DisplayName("holds every module, test and wrapper file, and no build output or instructor's tool")
+        void files() throws IOException {
+            assertEquals(List.of(".mvn/jvm.config", "README.md", "grade/pom.xml", "mvnw", "pom.xml",
+                    "slides/pom.xml", "slides/src/deck.adoc",
+                    "step1-basics/README.md", "step1-basics/pom.xml",
+                    "step1-basics/src/main/java/sockets/step1/PortFinder.java",
+                    "step1-basics/src/test/java/sockets/step1/PortFinderTest.java",
+                    "step1-basics/src/test/resources/exercises.txt",
+                    "test-support/pom.xml", "test-support/src/main/java/sockets/testing/Exercise.java"),
+                    StudentEditionTest.this.files(edition));
+        }
+
+        @Test
+        @DisplayName("replaces the solution regions by stubs")
+        void stubs() throws IOException {
+            String source = CourseFixture.read(edition, "step1-basics/src/main/java/sockets/step1/PortFinder.java");
+            assertTrue(source.contains("throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port - bind to port 0 and read getLocalPort()\");"), source);
+            assertTrue(source.contains("// TODO Exercise 1.2 (1 point): Keep the \"base\"."), source);
+            assertFalse(source.contains("secretPortNumberFromKernel"), source);
+        }
+
+        @Test
+        @DisplayName("keeps the tests and the exercises as they are")
+        void keepsTests() throws IOException {
+            assertEquals(CourseFixture.EXERCISES, CourseFixture.read(edition, "step1-basics/src/test/resources/exercises.txt"));
+            assertEquals("official test\n", CourseFixture.read(edition, "step1-basics/src/test/java/sockets/step1/PortFinderTest.java"));
+        }
+
+        @Test
+        @DisplayName("drops the student-edition module and the coverage minimum from the root pom")
+        void rootPom() throws IOException {
+            String pom = CourseFixture.read(edition, "pom.xml");
+            assertEquals(List.of("test-support", "step1-basics", "slides", "grade"), RootPom.modules(pom));
+            assertTrue(pom.contains("<coverage.minimum>0</coverage.minimum>"), pom);
+        }
+
+        @Test
+        @DisplayName("keeps ./mvnw executable")
+        void executable() {
+            assertTrue(Files.isExecutable(edition.resolve("mvnw")));
+        }
+
+        @Test
+        @DisplayName("writes a student README with the exercises, and the front page without its instructors' part")
+        void readme() throws IOException {
+            String readme = CourseFixture.read(edition, "README.md");
+            assertTrue(readme.startsWith("# TCP sockets in Java - student edition"), readme);
+            assertTrue(readme.contains("./mvnw test"), readme);
+            assertTrue(readme.contains("| step1-basics | 1.1 | 2 | Find a free port | bind to port 0 and read getLocalPort() |"), readme);
+            assertTrue(readme.contains("**Total: 3 points.**"), readme);
+            assertTrue(readme.contains("Quick start.") && readme.contains("## Licence"), readme);
+            assertFalse(readme.contains("For instructors") || readme.contains("./course secrets"), readme);
+        }
+
+        @Test
+        @DisplayName("reports what it wrote")
+        void reports() {
+            String text = log.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("2 solution regions stubbed in 1 files, 1 solution-only files left out"), text);
+        }
+    }
+
+    @Test
+    @DisplayName("warns about an exercise without a region: students would get it free")
+    void warnsWithoutRegion() throws Exception {
+        CourseFixture.file(course, "step1-basics/src/test/resources/exercises.txt",
+                CourseFixture.EXERCISES + "1.3 | 1 | Free points | none\n");
+        writeEdition();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("warning: step1-basics 1.3 has no solution region"), log.toString());
+    }
+
+    @Test
+    @DisplayName("refuses a region whose id the step's exercises do not list, naming file and line")
+    void unknownId() throws IOException {
+        CourseFixture.file(course, "step1-basics/src/test/resources/exercises.txt", "1.1 | 2 | Find a free port | hint\n");
+        EditionException e = assertThrows(EditionException.class, this::writeEdition);
+        assertEquals("step1-basics/src/main/java/sockets/step1/PortFinder.java:7: solution-1.2 is not an exercise of"
+                + " step1-basics/src/test/resources/exercises.txt (it lists: 1.1)", e.getMessage());
+        assertFalse(Files.exists(edition), "nothing should be written");
+    }
+
+    @Test
+    @DisplayName("refuses a region in test code")
+    void regionInTests() throws IOException {
+        CourseFixture.file(course, "step1-basics/src/test/java/sockets/step1/HelperTest.java",
+                "class HelperTest {\n    void f() {\n        // tag::solution-1.1[]\n        g();\n        // end::solution-1.1[]\n    }\n}\n");
+        EditionException e = assertThrows(EditionException.class, this::writeEdition);
+        assertTrue(e.getMessage().contains("HelperTest.java: solution regions belong in src/main/java"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("refuses to hand out an edition whose lesson quotes a solution line, and deletes it")
+    void leak() throws IOException {
+        CourseFixture.file(course, "step1-basics/README.md", "# Step 1\n\n```java\n    return secretPortNumberFromKernel;\n```\n");
+        EditionException e = assertThrows(EditionException.class, this::writeEdition);
+        assertTrue(e.getMessage().startsWith("step1-basics/README.md:4: repeats a line of solution-1.1"
+                + " (step1-basics/src/main/java/sockets/step1/PortFinder.java:16)"), e.getMessage());
+        assertEquals(List.of(), files(edition));
+    }
+
+    @Test
+    @DisplayName("refuses a folder that is not empty")
+    void notEmpty() throws IOException {
+        CourseFixture.file(edition, "homework.txt", "mine");
+        EditionException e = assertThrows(EditionException.class, this::writeEdition);
+        assertTrue(e.getMessage().endsWith("is not empty: give a new or empty folder"), e.getMessage());
+        assertEquals("mine", CourseFixture.read(edition, "homework.txt"));
+    }
+
+    @Test
+    @DisplayName("can be written inside the course, which it then leaves out of itself")
+    void insideCourse() throws Exception {
+        edition = course.resolve("student-copy");
+        writeEdition();
+        assertTrue(Files.isRegularFile(edition.resolve("pom.xml")));
+        assertFalse(Files.exists(edition.resolve("student-copy")));
+    }
+}
