@@ -53,24 +53,27 @@ public final class BenchMain {
             RunContext.describe(results, options);
             List<Relay> relays = new ArrayList<>();
             try {
-                openRelays(options, results, log, relays);
-                for (Relay relay : relays) {
+                if (options.runs("round-trip") || options.runs("throughput") || options.runs("isolation")) {
+                    openRelays(options, results, log, relays);
+                }
+                for (Relay relay : options.runs("round-trip") ? relays : List.<Relay>of()) {
                     measureRoundTrip(options, results, relay);
                 }
-                for (Relay relay : relays) {
+                for (Relay relay : options.runs("throughput") ? relays : List.<Relay>of()) {
                     measureThroughput(options, results, relay);
                 }
-                for (Relay relay : relays) {
+                for (Relay relay : options.runs("isolation") ? relays : List.<Relay>of()) {
                     measureIsolation(options, results, relay);
                 }
             } finally {
                 relays.forEach(Pair::closeQuietly);
             }
-            if (Files.isRegularFile(options.chatJar())) {
+            if (options.runs("idle")) {
                 measureIdleClients(options, results, log);
             }
             results.context.put("load average at the end", RunContext.loadAverage());
             results.notes.add("server and relay output: " + logFile);
+            progress("writing " + options.out().resolve("bench.md") + ", bench.json, " + CHART_FILE);
             writeReports(options, results);
         }
     }
@@ -125,10 +128,14 @@ public final class BenchMain {
 
     /** On a fresh server, so the memory it holds before the clients come is not inflated by the floods above. */
     private static void measureIdleClients(BenchOptions o, Results results, PrintStream log) throws InterruptedException {
+        if (!Files.isRegularFile(o.chatJar())) {
+            results.notes.add("idle clients not measured: " + o.chatJar() + " is missing");
+            return;
+        }
         progress(String.format(Locale.ROOT, "chat: %,d idle clients", o.idleClients()));
         try (ChatRelay chat = ChatRelay.start(o.java(), o.chatJar(), o.idleClients() + 100, log)) {
             Path jcmd = o.java().resolveSibling("jcmd");
-            results.idle = IdleClients.measure(chat, o.idleClients(), jcmd, log);
+            results.idle = IdleClients.measure(chat, o.idleClients(), o.quick() ? 200 : 3_000, jcmd, log);
             if (results.idle.rssAfterGcKb() < 0) {
                 results.notes.add("no forced GC before reading RSS (" + jcmd + " missing or failed): per-connection memory includes garbage");
             }
@@ -156,7 +163,9 @@ public final class BenchMain {
         return o.quick() ? 200 : 1_000;
     }
 
+    private static final long START = System.nanoTime();
+
     private static void progress(String what) {
-        System.err.println("bench: " + what);
+        System.err.printf(Locale.ROOT, "bench: %5.1f s  %s%n", (System.nanoTime() - START) / 1e9, what);
     }
 }

@@ -1,29 +1,35 @@
 package sockets.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command line of {@code ./course bench}. {@code --quick} shrinks every count so a run takes
  * seconds (CI's smoke test); the other options override one figure each.
  */
 record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRoundTrips, long throughputMillis,
-                    int idleClients, Path chatJar, Path out, Path java) {
+                    int idleClients, Path chatJar, Path out, Path java, Set<String> phases) {
+
+    /** The measurements, in the order they run; {@code --only} picks some of them. */
+    static final List<String> PHASES = List.of("round-trip", "throughput", "isolation", "idle");
 
     static final String USAGE = """
             usage: bench [--quick] [--round-trips N] [--warmup N] [--clients N] [--seconds S]
-                         [--chat-jar FILE] [--out DIR] [--java FILE]
+                         [--only PHASES] [--chat-jar FILE] [--out DIR] [--java FILE]
               --quick          small counts, a few seconds (a smoke test: numbers are not meaningful)
               --round-trips N  measured round trips per target after warm-up (default 100000)
               --warmup N       unmeasured round trips first (default 20000)
               --clients N      idle clients held at once by the chat server (default 8000)
               --seconds S      throughput window per target, after 1 s of warm-up (default 3)
+              --only PHASES    some of round-trip,throughput,isolation,idle (default: all)
               --chat-jar FILE  the chat to measure (default step4-chat-room/target/chat.jar)
               --out DIR        where bench.md, bench.json and latency.svg go (default target/bench)
               --java FILE      the java that runs the chat server (default: the one running this)""";
 
     private static final List<String> WITH_VALUE = List.of("--round-trips", "--warmup", "--clients",
-            "--seconds", "--chat-jar", "--out", "--java");
+            "--seconds", "--only", "--chat-jar", "--out", "--java");
 
     /** A command line that cannot be understood: the message, then the usage. */
     static final class UsageException extends Exception {
@@ -41,6 +47,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         Path chatJar = Path.of("step4-chat-room", "target", "chat.jar");
         Path out = Path.of("target", "bench");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Set<String> phases = new LinkedHashSet<>(PHASES);
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--quick")) {
@@ -58,6 +65,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
                 case "--warmup" -> warmups = positive(option, value);
                 case "--clients" -> clients = positive(option, value);
                 case "--seconds" -> throughputMillis = 1000L * positive(option, value);
+                case "--only" -> phases = phases(value);
                 case "--chat-jar" -> chatJar = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--java" -> java = Path.of(value);
@@ -67,7 +75,22 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         // Isolation measures twice per target: a fifth of the round trips each keeps the run short.
         int isolationRoundTrips = Math.max(1_000, roundTrips / 5);
         return new BenchOptions(quick, warmups, roundTrips, isolationRoundTrips, throughputMillis, clients,
-                chatJar, out, java);
+                chatJar, out, java, Set.copyOf(phases));
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    private static Set<String> phases(String list) throws UsageException {
+        Set<String> phases = new LinkedHashSet<>();
+        for (String phase : list.split(",")) {
+            if (!PHASES.contains(phase.trim())) {
+                throw new UsageException("unknown phase '" + phase.trim() + "' - pick from " + String.join(",", PHASES));
+            }
+            phases.add(phase.trim());
+        }
+        return phases;
     }
 
     private static int positive(String option, String value) throws UsageException {

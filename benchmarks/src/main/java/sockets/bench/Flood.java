@@ -3,6 +3,8 @@ package sockets.bench;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +22,7 @@ final class Flood implements AutoCloseable {
     private final Thread reader;
     private volatile boolean stopping;
     private volatile String problem;
+    private final CountDownLatch problemReported = new CountDownLatch(1);
 
     private Flood(Pair pair, byte expectedFirstByte) {
         this.pair = pair;
@@ -93,9 +96,16 @@ final class Flood implements AutoCloseable {
         }
     }
 
-    private void report(String what) {
+    /** Waits at most {@code millis} for a problem; the problem, or null if none came. */
+    String awaitProblem(long millis) throws InterruptedException {
+        problemReported.await(millis, TimeUnit.MILLISECONDS);
+        return problem;
+    }
+
+    private synchronized void report(String what) {
         if (!stopping && problem == null) {
             problem = what; // the first problem explains the others
+            problemReported.countDown();
         }
     }
 

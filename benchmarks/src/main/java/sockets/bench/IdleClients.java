@@ -29,11 +29,18 @@ final class IdleClients {
                   long rssBeforeKb, long rssAfterKb, long rssBeforeGcKb, long rssAfterGcKb,
                   Latency liveWhileConnecting, Latency liveWhileHolding, String problem) {
 
-        /** Server memory per idle connection in KB, from the after-GC figures when there are some. */
+        /**
+         * Server memory per idle connection in KB: the larger of the two ways of reading it, since
+         * a forced full GC can raise RSS (it touches heap pages) as well as lower it.
+         */
         double kbPerConnection() {
-            boolean gc = rssBeforeGcKb > 0 && rssAfterGcKb > 0;
-            long grown = gc ? rssAfterGcKb - rssBeforeGcKb : rssAfterKb - rssBeforeKb;
-            return connected == 0 ? Double.NaN : (double) grown / connected;
+            double withGc = kbPerConnectionAfterGc();
+            return Double.isNaN(withGc) ? kbPerConnectionWithoutGc() : Math.max(withGc, kbPerConnectionWithoutGc());
+        }
+
+        double kbPerConnectionAfterGc() {
+            return rssBeforeGcKb > 0 && rssAfterGcKb > 0 && connected > 0
+                    ? (double) (rssAfterGcKb - rssBeforeGcKb) / connected : Double.NaN;
         }
 
         double kbPerConnectionWithoutGc() {
@@ -44,7 +51,9 @@ final class IdleClients {
     private IdleClients() {
     }
 
-    static Result measure(ChatRelay chat, int count, Path jcmd, PrintStream log) throws IOException, InterruptedException {
+    /** {@code liveRoundTrips}: how long the live room goes on chatting once everyone is in (one per ms). */
+    static Result measure(ChatRelay chat, int count, int liveRoundTrips, Path jcmd, PrintStream log)
+            throws IOException, InterruptedException {
         List<Socket> idle = new ArrayList<>(count);
         try (Pair live = chat.open()) {
             RoundTrip.measure(live, 2_000, 0, 10_000); // warm the live room's path first
@@ -67,7 +76,7 @@ final class IdleClients {
             double connectSeconds = (System.nanoTime() - start) / 1e9;
 
             // 2. Everyone is in: the live room goes on chatting while the others stay idle.
-            Histogram whileHolding = RoundTrip.measure(live, 0, 3_000, 30_000, LIVE_PAUSE_NANOS, () -> true);
+            Histogram whileHolding = RoundTrip.measure(live, 0, liveRoundTrips, 30_000, LIVE_PAUSE_NANOS, () -> true);
             long after = ProcessRss.settledKb(chat.pid());
             long afterGc = beforeGc > 0 && ProcessRss.collectGarbage(jcmd, chat.pid(), log)
                     ? ProcessRss.settledKb(chat.pid()) : -1;

@@ -59,6 +59,7 @@ final class JsonReport {
                 "rssBeforeKb", i.rssBeforeKb(), "rssAfterKb", i.rssAfterKb(),
                 "rssBeforeGcKb", i.rssBeforeGcKb(), "rssAfterGcKb", i.rssAfterGcKb(),
                 "kbPerConnection", i.kbPerConnection(), "kbPerConnectionWithoutGc", i.kbPerConnectionWithoutGc(),
+                "kbPerConnectionAfterGc", i.kbPerConnectionAfterGc(),
                 "liveWhileConnectingUs", latency(i.liveWhileConnecting()),
                 "liveWhileHoldingUs", latency(i.liveWhileHolding()), "problem", i.problem());
     }

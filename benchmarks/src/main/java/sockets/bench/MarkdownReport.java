@@ -33,6 +33,9 @@ final class MarkdownReport {
     }
 
     private void roundTrip(Results r) {
+        if (r.roundTrip.isEmpty()) {
+            return;
+        }
         section("Round trip A -> relay -> B -> relay -> A (" + RoundTrip.LINE_BYTES + "-byte lines, microseconds)");
         line("| target | round trips | p50 | p99 | p99.9 | max |");
         line("|---|---:|---:|---:|---:|---:|");
@@ -49,6 +52,9 @@ final class MarkdownReport {
     }
 
     private void throughput(Results r) {
+        if (r.throughput.isEmpty()) {
+            return;
+        }
         section("Throughput A -> B (" + RoundTrip.LINE_BYTES + "-byte lines)");
         line("| target | lines/s | chat / target | problem |");
         line("|---|---:|---:|---|");
@@ -69,7 +75,7 @@ final class MarkdownReport {
         line("| server RSS before / after (settled) | " + mb(idle.rssBeforeKb()) + " / " + mb(idle.rssAfterKb()) + " |");
         line("| server RSS before / after (after GC) | " + mb(idle.rssBeforeGcKb()) + " / " + mb(idle.rssAfterGcKb()) + " |");
         line("| RSS per connection (settled, no forced GC) | " + kb(idle.kbPerConnectionWithoutGc()) + " |");
-        line("| RSS per connection (after GC) | " + kb(idle.kbPerConnection()) + " |");
+        line("| RSS per connection (after a forced GC, jcmd GC.run) | " + kb(idle.kbPerConnectionAfterGc()) + " |");
         line("| live room p50 / p99 while connecting | " + us(idle.liveWhileConnecting().p50Us()) + " / "
                 + us(idle.liveWhileConnecting().p99Us()) + " us |");
         line("| live room p50 / p99 with all connected | " + us(idle.liveWhileHolding().p50Us()) + " / "

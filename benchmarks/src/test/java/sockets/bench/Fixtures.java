@@ -1,0 +1,35 @@
+package sockets.bench;
+
+import java.util.List;
+
+/** Hand-made results, so the report tests need no sockets. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Latency latency(double p50, double p99) {
+        return new Latency(50_000, p50, p99, p99 * 2, p99 * 4, List.of(
+                new Latency.Point(0, p50 / 2), new Latency.Point(50, p50), new Latency.Point(90, p50 * 1.5),
+                new Latency.Point(99, p99), new Latency.Point(99.9, p99 * 2), new Latency.Point(99.99, p99 * 3)));
+    }
+
+    static IdleClients.Result idle(int requested, int connected, long rssBeforeKb, long rssAfterKb, double liveP99) {
+        return new IdleClients.Result(requested, connected, 2.5, rssBeforeKb, rssAfterKb, rssBeforeKb, rssAfterKb,
+                latency(100, liveP99), latency(100, liveP99 / 2), null);
+    }
+
+    /** A run where the chat meets every goal. */
+    static Results allGoalsMet() {
+        Results r = new Results();
+        r.context.put("date", "2026-11-23");
+        r.roundTrip.put(Results.CHAT, latency(30, 60));
+        r.roundTrip.put(Results.SOCAT, latency(150, 400));
+        r.roundTrip.put(Results.DIRECT, latency(11, 20));
+        r.throughput.put(Results.CHAT, new Throughput.Result(6e6, null));
+        r.throughput.put(Results.SOCAT, new Throughput.Result(5e6, null));
+        r.throughput.put(Results.DIRECT, new Throughput.Result(2e7, null));
+        r.isolation.put(Results.CHAT, new Isolation.Result(latency(30, 60), latency(35, 90), 4e6, null));
+        r.idle = idle(8_000, 8_000, 60_000, 60_000 + 8_000 * 12, 5_000);
+        return r;
+    }
+}

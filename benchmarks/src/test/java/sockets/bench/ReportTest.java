@@ -1,0 +1,125 @@
+package sockets.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Reports")
+class ReportTest {
+
+    @Nested
+    @DisplayName("bench.md")
+    class Markdown {
+        private final Results results = Fixtures.allGoalsMet();
+        private final String md = MarkdownReport.render(results, Goals.evaluate(results), "target/bench/latency.svg");
+
+        @Test
+        @DisplayName("has one round-trip row per target with p50, p99, p99.9 and max in microseconds")
+        void roundTripRows() {
+            assertTrue(md.contains("| chat | 50,000 | 30.0 | 60.0 | 120 | 240 |"), md);
+            assertTrue(md.contains("| direct | 50,000 | 11.0 | 20.0 | 40.0 | 80.0 |"), md);
+        }
+
+        @Test
+        @DisplayName("shows chat/direct and chat/socat ratios")
+        void ratios() {
+            assertTrue(md.contains("| x direct | 2.73x | 3.00x | 3.00x |"), md);
+            assertTrue(md.contains("| x socat | 0.20x | 0.15x | 0.15x |"), md);
+        }
+
+        @Test
+        @DisplayName("lists the goals with their verdicts and points to the chart")
+        void goals() {
+            assertTrue(md.contains("| chat throughput >= 1.0x socat | 6.00 M vs 5.00 M lines/s = 1.20x | met |"), md);
+            assertTrue(md.contains("Latency chart: `target/bench/latency.svg`"), md);
+        }
+
+        @Test
+        @DisplayName("prints a missed goal in bold and leaves out sections that were not run")
+        void missedAndSkipped() {
+            Results r = new Results();
+            r.roundTrip.put(Results.CHAT, Fixtures.latency(100, 200));
+            r.roundTrip.put(Results.DIRECT, Fixtures.latency(10, 20));
+            r.notes.add("socat not measured: it is not installed");
+            String text = MarkdownReport.render(r, Goals.evaluate(r), "chart.svg");
+            assertTrue(text.contains("| chat round-trip p50 <= 3x direct | p50 100.0 us vs 10.0 us = 10.00x | **missed** |"), text);
+            assertTrue(text.contains("| x socat | - | - | - |"), "no socat, no ratio: " + text);
+            assertFalse(text.contains("## Throughput"), text);
+            assertFalse(text.contains("## Idle clients"), text);
+            assertTrue(text.contains("- socat not measured: it is not installed"), text);
+        }
+    }
+
+    @Nested
+    @DisplayName("bench.json")
+    class JsonFile {
+        @Test
+        @DisplayName("escapes quotes, backslashes and control characters, and writes NaN as null")
+        void escapes() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("text", "say \"hi\"\\\n\u0001");
+            map.put("nan", Double.NaN);
+            map.put("list", List.of(1, true));
+            map.put("empty", Map.of());
+            assertEquals("{\n  \"text\": \"say \\\"hi\\\"\\\\\\n\\u0001\",\n  \"nan\": null,\n"
+                    + "  \"list\": [\n    1,\n    true\n  ],\n  \"empty\": {}\n}\n", Json.write(map));
+        }
+
+        @Test
+        @DisplayName("holds the round trips, the ratios and the goals")
+        void content() {
+            Results r = Fixtures.allGoalsMet();
+            String json = JsonReport.render(r, Goals.evaluate(r));
+            assertTrue(json.contains("\"chat\": {\n      \"count\": 50000,\n      \"p50\": 30.000,"), json);
+            assertTrue(json.contains("\"chat/socat\": {\n      \"p50\": 0.200,"), json);
+            assertTrue(json.contains("\"status\": \"met\""), json);
+            assertTrue(json.contains("\"kbPerConnection\": 12.000"), json);
+        }
+    }
+
+    @Nested
+    @DisplayName("latency.svg")
+    class Chart {
+        private final Map<String, Latency> targets = new LinkedHashMap<>(Fixtures.allGoalsMet().roundTrip);
+        private final String svg = LatencyChart.svg("Round trip", targets);
+
+        @Test
+        @DisplayName("draws one line per target, with a legend entry each")
+        void oneLinePerTarget() {
+            for (String target : List.of("chat", "socat", "direct")) {
+                assertTrue(svg.contains("<polyline data-target=\"" + target + "\""), target + " line missing: " + svg);
+                assertTrue(svg.contains(">" + target + "</text>"), target + " legend missing");
+            }
+            assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
+            assertTrue(svg.endsWith("</svg>\n"), svg);
+        }
+
+        @Test
+        @DisplayName("labels the percentile axis in nines and the latency axis in decades")
+        void axes() {
+            assertTrue(svg.contains(">99.99%<"), svg);
+            assertTrue(svg.contains(">1,000 us<"), svg);
+            assertEquals("99.9%", LatencyChart.percentileLabel(3));
+            assertEquals(2.0, LatencyChart.nines(99), 1e-9);
+        }
+
+        @Test
+        @DisplayName("puts a slower target's line higher on the page (smaller y)")
+        void slowerIsHigher() {
+            assertTrue(firstY("socat") < firstY("direct"), svg);
+        }
+
+        private double firstY(String target) {
+            int at = svg.indexOf("points=\"", svg.indexOf("data-target=\"" + target + "\"")) + "points=\"".length();
+            String first = svg.substring(at, svg.indexOf(' ', at));
+            return Double.parseDouble(first.split(",")[1]);
+        }
+    }
+}
