@@ -1,10 +1,13 @@
 package sockets.step3;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import sockets.step3.tour.ByteStreamDemo;
 import sockets.step3.tour.ChatDemo;
 import sockets.step3.tour.FlushAndCloseDemo;
@@ -55,14 +58,13 @@ public final class Tour {
     /** Phase 1: the {@link EchoServer} serves one client, who sends a line and reads it back. */
     private static void echo(PrintStream out) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            PrintStream serverLog = new PrintStream(java.io.OutputStream.nullOutputStream());
-            Thread server = Thread.ofPlatform().start(() -> {
-                try {
-                    EchoServer.serve(listener, 1, serverLog);
-                } catch (java.io.IOException e) {
-                    out.println("   server failed: " + e.getMessage());
-                }
+            PrintStream serverLog = new PrintStream(OutputStream.nullOutputStream());
+            // The server runs beside us; get() below rethrows anything that went wrong there.
+            FutureTask<Void> server = new FutureTask<>(() -> {
+                EchoServer.serve(listener, 1, serverLog);
+                return null;
             });
+            Thread.ofPlatform().start(server);
             try (Socket socket = new Socket()) {
                 socket.connect(listener.getLocalSocketAddress(), 2000);
                 socket.setSoTimeout(2000);
@@ -73,7 +75,7 @@ public final class Tour {
                 out.println("   client: read " + back.length + " bytes back: "
                         + new String(back, StandardCharsets.UTF_8).strip());
             }
-            server.join(2000);
+            server.get(2, TimeUnit.SECONDS);
         }
     }
 }

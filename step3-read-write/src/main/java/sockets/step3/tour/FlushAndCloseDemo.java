@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import sockets.step3.Deadlines;
 import sockets.step3.EchoClient;
 import sockets.step3.EchoServer;
@@ -44,13 +46,12 @@ public final class FlushAndCloseDemo {
     /** The request is complete when the client half-closes; the reply still comes back. */
     public static void halfClose(PrintStream out) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = Thread.ofPlatform().start(() -> {
-                try {
-                    EchoServer.serve(listener, 1, new PrintStream(OutputStream.nullOutputStream()));
-                } catch (IOException e) {
-                    out.println("   server failed: " + e.getMessage());
-                }
+            // The server runs beside us; get() below rethrows anything that went wrong there.
+            FutureTask<Void> server = new FutureTask<>(() -> {
+                EchoServer.serve(listener, 1, new PrintStream(OutputStream.nullOutputStream()));
+                return null;
             });
+            Thread.ofPlatform().start(server);
             try (Socket socket = new Socket()) {
                 socket.connect(listener.getLocalSocketAddress(), 2000);
                 socket.setSoTimeout(2000);
@@ -61,7 +62,7 @@ public final class FlushAndCloseDemo {
                 out.println("   client: read the reply until -1: " + reply.length + " bytes; read() again: "
                         + socket.getInputStream().read());
             }
-            server.join(2000);
+            server.get(2, TimeUnit.SECONDS);
         }
     }
 

@@ -1,7 +1,5 @@
 package sockets.step3.tour;
 
-import java.nio.charset.StandardCharsets;
-
 /** How the tour prints bytes: printable ASCII as text, everything else as escapes or hex. */
 final class Show {
 
@@ -14,8 +12,6 @@ final class Show {
             int b = bytes[i] & 0xff;
             if (b == '\n') {
                 text.append("\\n");
-            } else if (b == '\r') {
-                text.append("\\r");
             } else if (b >= 0x20 && b < 0x7f) {
                 text.append((char) b);
             } else {
@@ -23,10 +19,5 @@ final class Show {
             }
         }
         return text.append('"').toString();
-    }
-
-    static String bytes(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return bytes(utf8, utf8.length);
     }
 }

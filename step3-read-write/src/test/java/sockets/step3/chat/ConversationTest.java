@@ -146,8 +146,7 @@ class ConversationTest {
             keyboard.type("/quit");
             assertEquals("one", partner.readLine(WAIT));
             assertEquals("two", partner.readLine(WAIT));
-            assertNull(partner.readLine(WAIT),
-                    "after /quit the partner should read end of stream - did you shutdownOutput()?");
+            assertNull(connection.peerLine("after /quit the partner should read end of stream - did you shutdownOutput()?"));
             partner.send("see you");
             assertEquals("<client> see you", screenLine(), "after a half-close our side can still read");
             partner.halfClose();
@@ -162,7 +161,7 @@ class ConversationTest {
             keyboard.type("last words");
             keyboard.close();
             assertEquals("last words", partner.readLine(WAIT));
-            assertNull(partner.readLine(WAIT), "at end of input the partner should read end of stream");
+            assertNull(connection.peerLine("at end of input the partner should read end of stream - did you shutdownOutput()?"));
             partner.halfClose();
             assertTrue(endedGracefully());
         }
