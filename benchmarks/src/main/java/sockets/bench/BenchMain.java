@@ -3,6 +3,7 @@ package sockets.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ public final class BenchMain {
         }
         try {
             run(options);
+        } catch (FileSystemException e) {
+            System.err.println("error: cannot write " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason()));
+            System.exit(1);
         } catch (IOException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
