@@ -23,8 +23,10 @@ public final class Deadlines {
         // tag::solution-3.6[]
         int before = socket.getSoTimeout();
         // tag::so-timeout[]
-        // SO_TIMEOUT bounds each blocking read(); 0 would mean "wait forever".
-        socket.setSoTimeout(Math.toIntExact(Math.max(1, within.toMillis())));
+        // 0 would mean "wait forever": at least 1 ms.
+        long millis = Math.max(1, within.toMillis());
+        // SO_TIMEOUT bounds each blocking read().
+        socket.setSoTimeout(Math.toIntExact(millis));
         try {
             return reader.readLine();
         } finally {

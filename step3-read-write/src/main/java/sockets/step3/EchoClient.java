@@ -74,9 +74,10 @@ public final class EchoClient {
         OutputStream out = socket.getOutputStream();
         out.write(request);
         out.flush();
-        // Half-close: the peer's read() now returns -1, so it knows the request is complete.
+        // Half-close: the peer's read() now returns -1,
+        // so it knows the request is complete.
         socket.shutdownOutput();
-        // Our input is still open: read the reply until the peer closes (-1).
+        // Our input is still open: read the reply until -1.
         return socket.getInputStream().readAllBytes();
         // end::half-close[]
         // end::solution-3.5[]

@@ -80,12 +80,15 @@ public final class EchoServer {
         long total = 0;
         while (true) {
             // tag::read[]
-            int count = in.read(buffer); // blocks until at least 1 byte, or -1
+            // Blocks until at least 1 byte has arrived, or -1.
+            int count = in.read(buffer);
             if (count == -1) {
-                return total; // peer closed its side: no byte will ever come again
+                return total; // the peer closed its side
             }
-            out.write(buffer, 0, count); // count, not buffer.length: read fills only part of it
-            out.flush(); // without it the echo may sit in a buffer while the peer waits
+            // count, not buffer.length: read fills only part.
+            out.write(buffer, 0, count);
+            // Flush, or the echo may wait in a buffer.
+            out.flush();
             // end::read[]
             total += count;
         }

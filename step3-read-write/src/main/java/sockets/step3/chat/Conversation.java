@@ -90,13 +90,16 @@ public final class Conversation {
             try {
                 line = fromPartner.readLine();
             } catch (LineTooLongException e) {
-                screen.println("! " + partner + " sent a line over " + e.limit() + " bytes; skipped");
-                continue; // the reader skips the rest of that line: the next one is fine
+                screen.println("! " + partner + " sent a line over "
+                        + e.limit() + " bytes; skipped");
+                continue; // the rest of that line is skipped
             }
             if (line == null) {
-                return; // partner closed its side (half-close or close): nothing more will come
+                return; // the partner closed its side
             }
-            screen.println("<" + partner + "> " + Terminal.printable(line));
+            // Never print a peer's raw text: clean it first.
+            String text = Terminal.printable(line);
+            screen.println("<" + partner + "> " + text);
         }
         // end::receive[]
         // end::solution-3.7[]
@@ -111,18 +114,21 @@ public final class Conversation {
             try {
                 line = keyboard.readLine();
             } catch (LineTooLongException e) {
-                screen.println("! line over " + e.limit() + " bytes; not sent");
-                continue; // the reader skips the rest of that line: keep typing
+                screen.println("! line over " + e.limit()
+                        + " bytes; not sent");
+                continue; // that line is skipped: keep typing
             }
             if (line == null || line.strip().equals("/quit")) {
-                break; // the user leaves: end of input (Ctrl-D) or /quit
+                break; // the user leaves: Ctrl-D or /quit
             }
             if (!line.isBlank()) {
                 send(line);
             }
         }
         userLeft = true;
-        leave(); // half-close: every line sent so far still arrives, then the partner reads -1
+        // Half-close: the lines sent so far still arrive,
+        // then the partner reads -1.
+        leave();
         // end::send[]
         // end::solution-3.7[]
     }

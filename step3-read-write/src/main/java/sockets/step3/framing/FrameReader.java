@@ -40,13 +40,18 @@ public final class FrameReader {
         }
         // Unsigned: a "negative" length is just a very large one, and the check below refuses it.
         long length = Integer.toUnsignedLong(ByteBuffer.wrap(header).getInt());
+        // tag::read-frame[]
         if (length > maxFrameBytes) {
+            // Check before allocating: a peer must not
+            // make us reserve 4 GB with four bytes.
             throw new FrameTooLargeException(length, maxFrameBytes);
         }
         byte[] payload = new byte[(int) length];
-        // readFully loops over read() until every byte is there: one frame may take many reads.
+        // readFully loops over read() until all bytes are
+        // there: one frame may take many reads.
         in.readFully(payload);
         return payload;
+        // end::read-frame[]
         // end::solution-3.4[]
     }
 }

@@ -28,13 +28,16 @@ public final class FrameWriter {
             // Refuse here: the reader would refuse it anyway, and then drop the connection.
             throw new FrameTooLargeException(payload.length, maxFrameBytes);
         }
-        // One thread at a time: a length from one thread and a payload from another is garbage.
+        // tag::write-frame[]
+        // One thread at a time: never one thread's length
+        // followed by another thread's payload.
         synchronized (out) {
-            out.writeInt(payload.length);
+            out.writeInt(payload.length); // 4 bytes, big-endian
             out.write(payload);
-            // Flush: otherwise the frame can sit in a buffer and the peer waits forever.
+            // Flush, or the frame may wait in a buffer.
             out.flush();
         }
+        // end::write-frame[]
         // end::solution-3.4[]
     }
 }

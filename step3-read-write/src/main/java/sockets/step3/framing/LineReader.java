@@ -69,13 +69,17 @@ public final class LineReader {
                 continue;
             }
             append(b);
-            // One byte over is allowed only if it is the CR of a CRLF.
-            boolean crOfCrlf = lineLength == maxLineBytes + 1L && b == '\r';
+            // tag::limit[]
+            // One byte over is allowed if it is the CR of a CRLF.
+            boolean crOfCrlf =
+                    lineLength == maxLineBytes + 1L && b == '\r';
             if (lineLength > maxLineBytes && !crOfCrlf) {
+                // Refuse now, before holding any more of it.
                 lineLength = 0;
                 skippingLongLine = true;
                 throw new LineTooLongException(maxLineBytes);
             }
+            // end::limit[]
         }
         // end::solution-3.3[]
     }

@@ -21,16 +21,18 @@ public final class LineWriter {
     public void writeLine(String line) throws IOException {
         // tag::solution-3.2[]
         if (line.indexOf('\n') >= 0) {
-            // The LF is our frame delimiter: inside a line it would split it in two on the wire.
+            // The LF is our delimiter: inside a line it would make two.
             throw new IllegalArgumentException("a line cannot contain a line feed");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        // One thread at a time: two writers on one stream would interleave their bytes.
+        // tag::write-line[]
+        // One thread at a time: two writers would mix bytes.
         synchronized (lock) {
-            out.write(bytes);
-            // Flush: otherwise the line can sit in a buffer and the peer waits forever.
+            out.write(bytes); // the whole line in one write
+            // Flush, or the line may wait in a buffer.
             out.flush();
         }
+        // end::write-line[]
         // end::solution-3.2[]
     }
 }
