@@ -27,13 +27,17 @@ public final class ChatLauncher {
             }
             return;
         }
-        String java = findJava21();
+        // halt, not exit: the exit code is the child's, whatever our shutdown hook is doing.
+        Runtime.getRuntime().halt(runElsewhere(version, findJava21(), System.getProperty("java.class.path"), args));
+    }
+
+    /** On a Java older than 21: re-runs the chat with {@code java}, or says why it cannot (exit code 1). */
+    static int runElsewhere(int version, String java, String classPath, String[] args) throws Exception {
         if (java == null) {
             System.err.println("error: the chat needs Java " + NEEDED + " or newer (this is Java " + version + ")");
-            System.exit(1);
+            return 1;
         }
-        // halt, not exit: the exit code is the child's, whatever our shutdown hook is doing.
-        Runtime.getRuntime().halt(relaunch(java, System.getProperty("java.class.path"), args));
+        return relaunch(java, classPath, args);
     }
 
     /** Runs the chat again with {@code java} and the same arguments, sharing our console; its exit code. */

@@ -49,7 +49,7 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /** True when a person types and reads here; false when stdin or stdout is redirected. */
-    private static boolean isTerminal(Console console) {
+    static boolean isTerminal(Console console) {
         if (console == null) {
             return false; // Java 21 and 25: no console when stdin or stdout is redirected.
         }

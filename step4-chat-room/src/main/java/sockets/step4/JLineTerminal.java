@@ -18,8 +18,13 @@ final class JLineTerminal implements UserTerminal {
     private final Terminal terminal;
     private final LineReader reader;
 
+    /** On this process's own terminal. */
     JLineTerminal() throws IOException {
-        this.terminal = TerminalBuilder.builder().system(true).build();
+        this(TerminalBuilder.builder().system(true).build());
+    }
+
+    JLineTerminal(Terminal terminal) {
+        this.terminal = terminal;
         this.reader = LineReaderBuilder.builder().terminal(terminal).build();
     }
 

@@ -117,6 +117,46 @@ class ClientTest {
         }
     }
 
+    @Test
+    @DisplayName("skips an over-long line, typed or received, and goes on")
+    void overLongLines() throws Exception {
+        try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+            var server = CompletableFuture.supplyAsync(() -> {
+                try (SimpleSocket client = fake.accept(4096)) {
+                    client.sendLine("x".repeat(ChatClient.MAX_LINE_BYTES + 1));
+                    String first = client.receiveLine();
+                    client.sendLine("* bye");
+                    return first;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String keyboard = "k".repeat(ChatClient.MAX_LINE_BYTES + 1) + "\nshort\n";
+            Run run = client(typed(keyboard), "--port", String.valueOf(fake.localPort()));
+            assertEquals("short", server.get(5, TimeUnit.SECONDS), "the over-long typed line must not be sent");
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("! your line was too long"), run.out());
+            assertTrue(run.out().contains("! a line too long to show was skipped"), run.out());
+        }
+    }
+
+    @Test
+    @DisplayName("in a terminal, JLine reads the typing, and end of input reads as the end")
+    void jlineTerminal() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        var terminal = org.jline.terminal.TerminalBuilder.builder().system(false).type("dumb")
+                .streams(new PipedInputStream(typing), new ByteArrayOutputStream()).build();
+        try (JLineTerminal user = new JLineTerminal(terminal)) {
+            typing.write("hello\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            assertEquals("hello", user.readLine());
+            user.show("<bob> hi");
+            typing.close();
+            assertEquals(null, user.readLine(), "end of input (Ctrl-D) reads as null");
+        }
+        assertFalse(ClientCommand.isTerminal(null), "no console: stdin or stdout is redirected");
+    }
+
     @Nested
     @DisplayName("exits 1 with one 'error:' line")
     class Failing {

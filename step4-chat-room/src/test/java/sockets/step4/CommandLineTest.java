@@ -203,11 +203,20 @@ class CommandLineTest {
         assertEquals(21, ChatLauncher.feature("21"));
         assertEquals("chat 1.0", CapturedOutput.of(() -> ChatLauncher.main(new String[] {"--version"})).strip(),
                 "on Java 21+ the launcher runs the chat in the same JVM");
+        java.io.PrintStream realErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, ChatLauncher.runElsewhere(17, null, "chat.jar", new String[] {"demo"}));
+        } finally {
+            System.setErr(realErr);
+        }
+        assertEquals("error: the chat needs Java 21 or newer (this is Java 17)", err.toString(StandardCharsets.UTF_8).strip());
         String found = ChatLauncher.findJava21();
         assertTrue(found == null || found.endsWith("java"), "a JDK 21+ java, or none: " + found);
         // /bin/false stands in for a java that runs the chat and fails: its exit code must come back.
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/false").canExecute(), "needs /bin/false");
-        assertEquals(1, ChatLauncher.relaunch("/bin/false", "chat.jar", new String[] {"demo"}));
+        assertEquals(1, ChatLauncher.runElsewhere(17, "/bin/false", "chat.jar", new String[] {"demo"}));
         assertEquals(1, ChatLauncher.relaunch("/bin/false", "classes", new String[0]));
     }
 

@@ -56,7 +56,9 @@ class OperatorTest {
     @DisplayName("end of the console's input does not stop the server")
     void consoleEof() throws Exception {
         try (TestServer chat = TestServer.start()) {
-            chat.server.console(new java.io.ByteArrayInputStream(new byte[0]));
+            String tooLong = "y".repeat(5000) + "\n";
+            chat.server.console(new java.io.ByteArrayInputStream(tooLong.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(chat.log().contains("! line too long"), "the operator is told a line was too long");
             assertFalse(chat.server.awaitStopped(0), "the server must keep running without a console");
             chat.join("late");
             assertEquals(1, chat.server.clients());

@@ -66,6 +66,13 @@ class SimpleSocketTest {
         }
 
         @Test
+        @DisplayName("says clearly when the address to listen on is unknown")
+        void unknownAddress() {
+            IOException e = assertThrows(IOException.class, () -> SimpleSocket.listen("no-such-host.invalid", 0));
+            assertEquals("unknown address no-such-host.invalid", e.getMessage());
+        }
+
+        @Test
         @DisplayName("says clearly when the port is taken")
         void portTaken() throws Exception {
             try (SimpleSocket first = SimpleSocket.listen("127.0.0.1", 0)) {
@@ -150,6 +157,20 @@ class SimpleSocketTest {
             IOException e = assertThrows(IOException.class, () -> SimpleSocket.connect("127.0.0.1", port, TIMEOUT, 4096));
             assertEquals(IOException.class, e.getClass(), "translate ConnectException into a plain IOException");
             assertTrue(e.getMessage().startsWith("connection refused by 127.0.0.1:" + port), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("says clearly what failed after the socket was closed")
+        void afterClose() throws Exception {
+            try (Connection c = Connection.open(4096)) {
+                c.client().close();
+                IOException send = assertThrows(IOException.class, () -> c.client().sendLine("late"));
+                assertTrue(send.getMessage().startsWith("connection lost while sending"), send.getMessage());
+                IOException half = assertThrows(IOException.class, () -> c.client().shutdownOutput());
+                assertTrue(half.getMessage().startsWith("cannot half-close"), half.getMessage());
+                IOException read = assertThrows(IOException.class, () -> c.client().receiveLine());
+                assertEquals("socket closed", read.getMessage());
+            }
         }
 
         @Test
