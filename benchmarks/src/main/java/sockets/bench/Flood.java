@@ -3,6 +3,7 @@ package sockets.bench;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ final class Flood implements AutoCloseable {
     private final Thread reader;
     private volatile boolean stopping;
     private volatile String problem;
+    private final long startNanos = System.nanoTime();
     private final CountDownLatch problemReported = new CountDownLatch(1);
 
     private Flood(Pair pair, byte expectedFirstByte) {
@@ -104,7 +106,8 @@ final class Flood implements AutoCloseable {
 
     private synchronized void report(String what) {
         if (!stopping && problem == null) {
-            problem = what; // the first problem explains the others
+            // When it happened tells "dropped at once" from "dropped after a long run".
+            problem = String.format(Locale.ROOT, "%s (%.2f s into the flood)", what, (System.nanoTime() - startNanos) / 1e9);
             problemReported.countDown();
         }
     }

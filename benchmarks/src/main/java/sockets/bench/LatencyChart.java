@@ -54,6 +54,12 @@ final class LatencyChart {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
                     LEFT - 8, y + 4, decadeLabel(decade)));
         }
+        // The median gets its own grid line: it sits between 0 % and 90 % on this scale.
+        double medianX = scale.x(nines(50));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>%n",
+                medianX, TOP, medianX, HEIGHT - BOTTOM));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">50%%</text>%n",
+                medianX, HEIGHT - BOTTOM + 18));
         for (int n = 0; n <= maxNines; n++) {
             double x = scale.x(n);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
