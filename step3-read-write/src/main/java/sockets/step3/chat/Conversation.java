@@ -62,9 +62,10 @@ public final class Conversation {
         try {
             receive();
         } catch (IOException e) {
-            graceful = userLeft; // closed by us after the grace period, or broken by the network
-            screen.println(userLeft ? "* " + partner + " did not close within "
-                    + goodbyeGrace.toMillis() + " ms; closing anyway" : "! connection lost: " + e.getMessage());
+            // Either we closed the socket after the grace period, or the network broke it.
+            graceful = socket.isClosed();
+            screen.println(graceful ? "* " + partner + " did not close within " + goodbyeGrace.toMillis()
+                    + " ms; closing anyway" : "! connection lost: " + e.getMessage());
         } finally {
             partnerClosed.countDown();
         }
