@@ -8,6 +8,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * The client's terminal when a person types: JLine edits the line (arrows, history) and prints
@@ -46,6 +47,10 @@ final class JLineTerminal implements UserTerminal {
 
     @Override
     public void close() {
+        // Wipe the "> " prompt left behind, so the shell's prompt starts on a clean line.
+        terminal.puts(InfoCmp.Capability.carriage_return);
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        terminal.flush();
         try {
             terminal.close();
         } catch (IOException e) {

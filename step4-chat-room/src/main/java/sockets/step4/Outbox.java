@@ -47,6 +47,11 @@ final class Outbox {
         // end::solution-4.5[]
     }
 
+    /** True once {@link #finish} was called: the connection is ending on our side. */
+    synchronized boolean finishing() {
+        return finishing;
+    }
+
     /** True once a line did not fit: the client was disconnected for not reading. */
     synchronized boolean overflowed() {
         return overflowed;

@@ -36,7 +36,11 @@ final class Session implements Runnable {
             why = converse();
         } catch (IOException e) {
             // Reset, or closed under us (shutdown, or our outbox overflowed).
-            why = member.outbox.overflowed() ? " (was not reading, disconnected)" : " (connection lost)";
+            if (member.outbox.overflowed()) {
+                why = " (was not reading, disconnected)";
+            } else {
+                why = member.outbox.finishing() ? " (server shutting down)" : " (connection lost)";
+            }
         } finally {
             lobby.leave(member, why);
             log.println("- " + member.name + " left" + why);

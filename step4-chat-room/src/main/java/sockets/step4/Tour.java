@@ -9,6 +9,14 @@ public final class Tour {
     private Tour() {}
 
     public static void main(String... args) {
-        ChatMain.main(args.length == 0 ? new String[] {"demo"} : args);
+        if (args.length > 0) {
+            ChatMain.main(args);
+            return;
+        }
+        // A tour never calls System.exit: a failed demo is an exception, so a test can see it.
+        int code = ChatMain.run(System.in, System.out, System.err, "demo");
+        if (code != 0) {
+            throw new IllegalStateException("the demo failed (exit code " + code + ")");
+        }
     }
 }
