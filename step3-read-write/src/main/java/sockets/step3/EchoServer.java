@@ -56,6 +56,7 @@ public final class EchoServer {
 
     /** Serves {@code clients} clients, one after another, each until it closes its side. */
     public static void serve(ServerSocket listener, int clients, PrintStream log) throws IOException {
+        // tag::serve[]
         for (int served = 0; served < clients; served++) {
             // 2. Accept one client; try-with-resources closes its socket when we are done with it.
             try (Socket client = listener.accept()) {
@@ -68,6 +69,7 @@ public final class EchoServer {
             }
         }
         // Loop exit: the requested number of clients has been served.
+        // end::serve[]
     }
 
     /**

@@ -56,6 +56,7 @@ public final class Conversation {
      * The socket is closed on return.
      */
     public boolean run(InputStream keyboard) throws IOException {
+        // tag::run[]
         // Daemon: a thread blocked reading the keyboard must not keep the program alive.
         Thread.ofPlatform().daemon().name("keyboard").start(() -> typeThenLeave(keyboard));
         boolean graceful = true;
@@ -80,6 +81,7 @@ public final class Conversation {
         socket.close();
         screen.println("* bye");
         return graceful;
+        // end::run[]
     }
 
     /** Prints each line from the partner as it arrives, until the partner closes its side. */
@@ -146,6 +148,7 @@ public final class Conversation {
         }
     }
 
+    // tag::one-writer[]
     private void send(String line) throws IOException {
         // One lock for writing and half-closing: never two threads on one stream.
         synchronized (sending) {
@@ -167,4 +170,5 @@ public final class Conversation {
             socket.shutdownOutput();
         }
     }
+    // end::one-writer[]
 }

@@ -23,11 +23,13 @@ public final class ByteStreamDemo {
         try (LoopbackPair pair = LoopbackPair.open()) {
             OutputStream toServer = pair.client().getOutputStream();
             InputStream atServer = pair.server().getInputStream();
+            // tag::two-writes[]
             toServer.write("hello\n".getBytes(StandardCharsets.UTF_8));
             toServer.write("world\n".getBytes(StandardCharsets.UTF_8));
             awaitAvailable(atServer, 12);
             byte[] buffer = new byte[1024];
             int count = atServer.read(buffer);
+            // end::two-writes[]
             out.println("   client: write(\"hello\\n\"); write(\"world\\n\")   - two writes");
             out.println("   server: one read() returned " + count + " bytes: " + Show.bytes(buffer, count));
             out.println("   TCP keeps no message boundaries: finding them is the reader's job (framing).");

@@ -30,6 +30,7 @@ public final class FlushAndCloseDemo {
         try (LoopbackPair pair = LoopbackPair.open()) {
             OutputStream buffered = new BufferedOutputStream(pair.client().getOutputStream());
             LineReader reader = new LineReader(pair.server().getInputStream(), 1024);
+            // tag::no-flush[]
             buffered.write("are you there?\n".getBytes(StandardCharsets.UTF_8));
             out.println("   client: write(\"are you there?\\n\") into a BufferedOutputStream, no flush()");
             try {
@@ -38,6 +39,7 @@ public final class FlushAndCloseDemo {
                 out.println("   server: nothing within " + PATIENCE.toMillis() + " ms - the bytes are still in the client's buffer");
             }
             buffered.flush();
+            // end::no-flush[]
             out.println("   client: flush()");
             out.println("   server: \"" + Deadlines.readLine(pair.server(), reader, Duration.ofSeconds(2)) + "\"");
         }
