@@ -2,6 +2,7 @@ package sockets.edition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Replaces each solution region by the stub a student starts from: a TODO comment and a throw
@@ -10,9 +11,15 @@ import java.util.List;
  */
 final class Stubber {
 
+    /** A slide's tag line ({@code // tag::write-line[]}) inside a solution region. */
+    private static final Pattern SLIDE_TAG = Pattern.compile("^\\s*//\\s*(tag|end)::[\\w.-]+\\[\\]\\s*$");
+
     private Stubber() {}
 
-    /** {@code lines} with every region (tag lines included) replaced by its stub. */
+    /**
+     * {@code lines} with every region (its own tag lines included) replaced by its stub; the tag
+     * lines of slide excerpts inside a region are kept, around nothing.
+     */
     static List<String> stub(List<String> lines, List<SolutionRegion> regions, List<Exercises.Exercise> exercises) {
         List<String> out = new ArrayList<>();
         int next = 0;
@@ -20,6 +27,12 @@ final class Stubber {
             SolutionRegion region = regions.get(r);
             out.addAll(lines.subList(next, region.tagLine() - 1));
             out.addAll(stubLines(region.indent(), exercises.get(r)));
+            // Slide tags inside the region stay, empty, so the edition's slides still find them.
+            for (String line : region.body(lines)) {
+                if (SLIDE_TAG.matcher(line).matches()) {
+                    out.add(region.indent() + line.strip());
+                }
+            }
             next = region.endLine();
         }
         out.addAll(lines.subList(next, lines.size()));

@@ -62,4 +62,26 @@ class StubberTest {
                 "--release", "21", "-d", dir.resolve("classes").toString(), source.toString());
         assertEquals(0, status, "javac should accept the stubbed file: " + errors.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    @DisplayName("keeps the tag lines of a slide excerpt inside a region, around nothing")
+    void keepsSlideTags() {
+        List<String> lines = """
+                void send() {
+                    // tag::solution-1.1[]
+                    prepare();
+                    // tag::write-line[]
+                    out.flush();
+                    // end::write-line[]
+                    // end::solution-1.1[]
+                }
+                """.lines().toList();
+        List<SolutionRegion> regions = RegionScanner.scan("F.java", lines, new ArrayList<>());
+        assertEquals(List.of("void send() {",
+                "    // TODO Exercise 1.1 (2 points): Find a free port. Replace this throw with your code.",
+                "    throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port - bind to port 0\");",
+                "    // tag::write-line[]",
+                "    // end::write-line[]",
+                "}"), Stubber.stub(lines, regions, List.of(ONE_ONE)));
+    }
 }

@@ -155,6 +155,26 @@ class StudentEditionTest {
     }
 
     @Test
+    @DisplayName("keeps a slide's tags from inside a region without calling them a leak")
+    void slideTagsAreNoLeak() throws Exception {
+        CourseFixture.file(course, "step1-basics/src/main/java/sockets/step1/Sender.java", """
+                class Sender {
+                    void send() {
+                        // tag::solution-1.2[]
+                        // tag::flush-every-line[]
+                        out.flushTheWholeLineRightNow();
+                        // end::flush-every-line[]
+                        // end::solution-1.2[]
+                    }
+                }
+                """);
+        writeEdition();
+        String sender = CourseFixture.read(edition, "step1-basics/src/main/java/sockets/step1/Sender.java");
+        assertTrue(sender.contains("// tag::flush-every-line[]\n        // end::flush-every-line[]\n    }"), sender);
+        assertFalse(sender.contains("flushTheWholeLineRightNow"), sender);
+    }
+
+    @Test
     @DisplayName("refuses a folder that is not empty")
     void notEmpty() throws IOException {
         CourseFixture.file(edition, "homework.txt", "mine");
