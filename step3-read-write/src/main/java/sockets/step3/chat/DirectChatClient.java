@@ -21,7 +21,7 @@ public final class DirectChatClient {
 
     private DirectChatClient() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int code = run(args, System.in, System.out, System.err);
         if (code != 0) {
             System.exit(code);
@@ -29,7 +29,7 @@ public final class DirectChatClient {
     }
 
     /** The whole program, minus {@code System.exit}: returns the exit code. */
-    static int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) throws IOException {
+    static int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) {
         String host = args.length > 0 ? args[0] : "127.0.0.1";
         int port;
         try {
@@ -52,6 +52,8 @@ public final class DirectChatClient {
             err.println("error: cannot connect to " + host + ":" + port + ": " + e.getMessage());
         } catch (SocketTimeoutException e) {
             err.println("error: no answer from " + host + ":" + port + " within " + CONNECT_DEADLINE_MILLIS + " ms");
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
         }
         return 1;
     }

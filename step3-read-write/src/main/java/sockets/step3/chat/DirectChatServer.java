@@ -24,7 +24,7 @@ public final class DirectChatServer {
 
     private DirectChatServer() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int code = run(args, System.in, System.out, System.err);
         if (code != 0) {
             System.exit(code);
@@ -32,7 +32,7 @@ public final class DirectChatServer {
     }
 
     /** The whole program, minus {@code System.exit}: returns the exit code. */
-    static int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) throws IOException {
+    static int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) {
         int port;
         InetAddress bind;
         try {
@@ -55,12 +55,18 @@ public final class DirectChatServer {
         } catch (BindException e) {
             err.println("error: cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage());
             return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
         // 2. Talk until either side leaves; the conversation closes the socket.
         try (partner) {
             screen.println("* " + Arguments.hostPort(partner.getRemoteSocketAddress())
                     + " joined; type lines, /quit or Ctrl-D to leave");
             return new Conversation(partner, "client", screen).run(keyboard) ? 0 : 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,17 +32,13 @@ class DirectChatTest {
 
     /** The main's code in the background; its exit code completes the future. */
     interface Main {
-        int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err) throws IOException;
+        int run(String[] args, InputStream keyboard, PrintStream screen, PrintStream err);
     }
 
     static CompletableFuture<Integer> start(Main main, String[] args, Keyboard keyboard, Screen screen) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
-            try {
-                exit.complete(main.run(args, keyboard.in(), screen.printStream(), System.err));
-            } catch (IOException e) {
-                exit.completeExceptionally(new UncheckedIOException(e));
-            }
+            exit.complete(main.run(args, keyboard.in(), screen.printStream(), System.err));
         });
         return exit;
     }
