@@ -24,9 +24,16 @@ final class LeakCheck {
 
     private LeakCheck() {}
 
+    /** A distinctive line of a region: the exercise it solves and where it is. */
+    record Secret(String id, String where) {
+        @Override
+        public String toString() {
+            return "solution-" + id + " (" + where + ")";
+        }
+    }
+
     /** One line per leak found in {@code edition}; empty when it is clean. */
-    static List<String> find(Path course, List<Path> courseFiles, Solutions solutions, Path edition) throws IOException {
-        Map<String, String> secrets = secretLines(course, courseFiles, solutions);
+    static List<String> find(Map<String, Secret> secrets, Path edition) throws IOException {
         List<String> leaks = new ArrayList<>();
         for (Path relative : CourseTree.files(edition, edition.resolve("target"))) {
             List<String> lines = textLines(edition.resolve(relative));
@@ -36,7 +43,7 @@ final class LeakCheck {
                 if (relative.toString().endsWith(".java") && line.matches("\\s*//\\s*(tag|end)::solution.*")) {
                     leaks.add(where + ": a solution tag is left: '" + line.strip() + "'");
                 }
-                String source = secrets.get(normalize(line));
+                Secret source = secrets.get(normalize(line));
                 if (source != null) {
                     leaks.add(where + ": repeats a line of " + source + ": '" + line.strip() + "'");
                 }
@@ -45,8 +52,8 @@ final class LeakCheck {
         return leaks;
     }
 
-    /** Distinctive region lines, each mapped to "solution-ID (file:line)". */
-    private static Map<String, String> secretLines(Path course, List<Path> courseFiles, Solutions solutions) throws IOException {
+    /** Distinctive region lines (normalized by {@link #normalize}), each with its exercise and place. */
+    static Map<String, Secret> secretLines(Path course, List<Path> courseFiles, Solutions solutions) throws IOException {
         Set<String> elsewhere = new HashSet<>();
         for (Path relative : courseFiles) {
             if (!relative.toString().endsWith(".java")) {
@@ -63,7 +70,7 @@ final class LeakCheck {
                 }
             }
         }
-        Map<String, String> secrets = new HashMap<>();
+        Map<String, Secret> secrets = new HashMap<>();
         for (Solutions.InFile file : solutions.files().values()) {
             for (SolutionRegion region : file.regions()) {
                 List<String> body = region.body(file.lines());
@@ -72,8 +79,7 @@ final class LeakCheck {
                     // A slide's tag line inside a region stays in the edition on purpose.
                     boolean tagLine = line.matches("//\\s*(tag|end)::.*\\[\\]");
                     if (line.length() >= DISTINCTIVE_LENGTH && !elsewhere.contains(line) && !tagLine) {
-                        secrets.putIfAbsent(line, "solution-" + region.id() + " ("
-                                + file.file() + ":" + (region.tagLine() + 1 + i) + ")");
+                        secrets.putIfAbsent(line, new Secret(region.id(), file.file() + ":" + (region.tagLine() + 1 + i)));
                     }
                 }
             }

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Writes the student edition of a course: a complete Maven project with every module and test,
- * each solution region replaced by its stub, files marked {@code student-edition: omit} left
- * out, a student README, and coverage switched off. Checks the result for leaks before it
+ * each solution region replaced by its stub, solution excerpts taken out of Markdown lessons,
+ * files marked {@code student-edition: omit} left out, a student README, and coverage off. Checks the result for leaks before it
  * reports success; a leaking edition is deleted.
  */
 final class StudentEdition {
@@ -26,8 +27,10 @@ final class StudentEdition {
     static void write(Path course, Path out, PrintStream log) throws IOException, EditionException {
         List<Path> files = CourseTree.files(course, out);
         Solutions solutions = Solutions.scan(course, files);
+        Map<String, LeakCheck.Secret> secrets = LeakCheck.secretLines(course, files, solutions);
         CourseTree.requireEmpty(out);
         List<Path> omitted = new ArrayList<>();
+        int redacted = 0;
         for (Path relative : files) {
             Path source = course.resolve(relative);
             Solutions.InFile withRegions = solutions.files().get(relative);
@@ -41,23 +44,30 @@ final class StudentEdition {
                 write(out.resolve(relative), String.join("\n", stubbed) + "\n");
             } else if (markedOmit(source)) {
                 omitted.add(relative);
+            } else if (relative.toString().endsWith(".md")) {
+                MarkdownRedactor.Redacted lesson = MarkdownRedactor.redact(Files.readString(source, StandardCharsets.UTF_8), secrets);
+                write(out.resolve(relative), lesson.text());
+                redacted += lesson.blocks();
             } else {
                 CourseTree.copy(course, out, relative);
             }
         }
         Path readme = course.resolve("README.md");
         String courseReadme = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : null;
-        write(out.resolve("README.md"), StudentReadme.text(solutions.steps(), courseReadme));
+        MarkdownRedactor.Redacted readmeText = MarkdownRedactor.redact(StudentReadme.text(solutions.steps(), courseReadme), secrets);
+        write(out.resolve("README.md"), readmeText.text());
+        redacted += readmeText.blocks();
 
-        List<String> leaks = LeakCheck.find(course, files, solutions, out);
+        List<String> leaks = LeakCheck.find(secrets, out);
         if (!leaks.isEmpty()) {
             CourseTree.empty(out);
             leaks.add("the student edition leaks the solution, so it was deleted: fix the places above");
             throw EditionException.of(leaks);
         }
-        log.printf("student edition written to %s: %d files, %d solution regions stubbed in %d files%s%n",
+        log.printf("student edition written to %s: %d files, %d solution regions stubbed in %d files%s%s%n",
                 out, files.size() - omitted.size(), solutions.regionCount(), solutions.files().size(),
-                omitted.isEmpty() ? "" : ", " + omitted.size() + " solution-only files left out");
+                omitted.isEmpty() ? "" : ", " + omitted.size() + " solution-only files left out",
+                redacted == 0 ? "" : ", " + redacted + " solution excerpts taken out of Markdown lessons");
         for (String exercise : solutions.exercisesWithoutRegion()) {
             log.println("warning: " + exercise + " has no solution region: students may earn it without writing code");
         }

@@ -145,11 +145,41 @@ class StudentEditionTest {
     }
 
     @Test
-    @DisplayName("refuses to hand out an edition whose lesson quotes a solution line, and deletes it")
+    @DisplayName("takes a lesson's code blocks that quote the solution out, naming the exercise")
+    void redactsLessons() throws Exception {
+        CourseFixture.file(course, "step1-basics/README.md", """
+                # Step 1
+
+                ```java
+                public static int freePort() {
+                    int secretPortNumberFromKernel = 40000 + 2;
+                    return secretPortNumberFromKernel;
+                }
+                ```
+
+                ```
+                ./mvnw test
+                ```
+                """);
+        writeEdition();
+        assertEquals("""
+                # Step 1
+
+                > *Code from the solution of exercise 1.1, left out of the student edition: writing it is the exercise (find its `TODO Exercise`).*
+
+                ```
+                ./mvnw test
+                ```
+                """, CourseFixture.read(edition, "step1-basics/README.md"));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(", 1 solution excerpts taken out of Markdown lessons"), log.toString());
+    }
+
+    @Test
+    @DisplayName("refuses to hand out an edition whose slides quote a solution line, and deletes it")
     void leak() throws IOException {
-        CourseFixture.file(course, "step1-basics/README.md", "# Step 1\n\n```java\n    return secretPortNumberFromKernel;\n```\n");
+        CourseFixture.file(course, "slides/src/deck.adoc", "= Deck\n\n----\n    return secretPortNumberFromKernel;\n----\n");
         EditionException e = assertThrows(EditionException.class, this::writeEdition);
-        assertTrue(e.getMessage().startsWith("step1-basics/README.md:4: repeats a line of solution-1.1"
+        assertTrue(e.getMessage().startsWith("slides/src/deck.adoc:4: repeats a line of solution-1.1"
                 + " (step1-basics/src/main/java/sockets/step1/PortFinder.java:16)"), e.getMessage());
         assertEquals(List.of(), files(edition));
     }
