@@ -16,7 +16,14 @@ course_pick_jdk() {
   fi
   course_major=0
   [ -n "$course_java" ] && [ -x "$course_java" ] && course_major=$(course_java_major "$course_java")
-  [ "${course_major:-0}" -ge 21 ] && return 0
+  if [ "${course_major:-0}" -ge 21 ]; then
+    # Name the JDK in JAVA_HOME too, so scripts can always run "$JAVA_HOME/bin/java".
+    if [ -z "${JAVA_HOME-}" ]; then
+      course_home=$(cd "$(dirname "$(readlink -f "$course_java" 2>/dev/null || echo "$course_java")")/.." && pwd)
+      [ -x "$course_home/bin/java" ] && JAVA_HOME=$course_home && export JAVA_HOME
+    fi
+    return 0
+  fi
   if [ -n "${JAVA_HOME-}" ]; then
     echo "error: this course needs JDK 21 or newer, but JAVA_HOME=$JAVA_HOME is JDK ${course_major:-?}. Point JAVA_HOME at a JDK 21+ (see README, Prerequisites)." >&2
     exit 1
