@@ -21,7 +21,7 @@ import sockets.testing.Exercise;
 
 @Exercise("1.2")
 @Timeout(5)
-@DisplayName("AddressLookup, the getaddrinfo() of Java")
+@DisplayName("AddressLookup")
 class AddressLookupTest {
 
     @Nested
@@ -29,7 +29,7 @@ class AddressLookupTest {
     class All {
 
         @Test
-        @DisplayName("finds 127.0.0.1 for localhost, and only loopback addresses")
+        @DisplayName("finds 127.0.0.1 for localhost")
         void localhostIsLoopback() throws IOException {
             List<InetAddress> found = AddressLookup.all("localhost");
             assertFalse(found.isEmpty(), "all(\"localhost\") found nothing - use InetAddress.getAllByName(host)");
@@ -40,14 +40,23 @@ class AddressLookupTest {
         }
 
         @Test
-        @DisplayName("gives a literal IPv4 address back as it is")
+        @DisplayName("returns every address, not just the first")
+        void everyAddress() throws IOException {
+            // TwoAddressResolver gives this made-up name two addresses, without any DNS.
+            List<InetAddress> found = AddressLookup.all(TwoAddressResolver.NAME);
+            assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")), found,
+                    "all() should return every address of the name - getAllByName, not getByName");
+        }
+
+        @Test
+        @DisplayName("parses 127.0.0.1")
         void parsesAnIpv4Literal() throws IOException {
             assertEquals(List.of(InetAddress.getByName("127.0.0.1")), AddressLookup.all("127.0.0.1"),
                     "all(\"127.0.0.1\") should be exactly [127.0.0.1] - a literal needs no lookup");
         }
 
         @Test
-        @DisplayName("gives a literal IPv6 address back as an Inet6Address")
+        @DisplayName("parses ::1 as IPv6")
         void parsesAnIpv6Literal() throws IOException {
             List<InetAddress> found = AddressLookup.all("::1");
             assertEquals(1, found.size(), "all(\"::1\") should give one address, got " + found);
@@ -60,7 +69,7 @@ class AddressLookupTest {
     class FamilyOf {
 
         @Test
-        @DisplayName("says INET for an IPv4 address and INET6 for an IPv6 address")
+        @DisplayName("says INET or INET6")
         void tellsTheFamily() throws IOException {
             assertEquals(StandardProtocolFamily.INET, AddressLookup.familyOf(InetAddress.getByName("127.0.0.1")),
                     "127.0.0.1 is IPv4 (an Inet4Address): INET");
@@ -74,7 +83,7 @@ class AddressLookupTest {
     class Loopback {
 
         @Test
-        @DisplayName("is 127.0.0.1 for INET and ::1 for INET6")
+        @DisplayName("is 127.0.0.1 or ::1")
         void loopbackOfEachFamily() throws IOException {
             InetAddress v4 = AddressLookup.loopback(StandardProtocolFamily.INET);
             InetAddress v6 = AddressLookup.loopback(StandardProtocolFamily.INET6);
@@ -85,7 +94,7 @@ class AddressLookupTest {
         }
 
         @Test
-        @DisplayName("refuses UNIX, whose sockets have a path instead of an IP address")
+        @DisplayName("refuses UNIX")
         void unixHasNoIpAddress() {
             assertThrows(IllegalArgumentException.class, () -> AddressLookup.loopback(StandardProtocolFamily.UNIX),
                     "loopback(UNIX) should throw IllegalArgumentException: a UNIX socket has a file path");
@@ -93,7 +102,7 @@ class AddressLookupTest {
     }
 
     @Test
-    @DisplayName("show() writes an IPv6 endpoint in brackets, an IPv4 one without")
+    @DisplayName("show() brackets IPv6")
     void showsEndpoints() throws IOException {
         assertEquals("127.0.0.1:5555",
                 AddressLookup.show(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5555)));

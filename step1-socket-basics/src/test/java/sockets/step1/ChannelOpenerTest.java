@@ -30,7 +30,7 @@ import sockets.testing.Exercise;
 
 @Exercise("1.3")
 @Timeout(5)
-@DisplayName("ChannelOpener, socket() with the address family as an argument")
+@DisplayName("ChannelOpener")
 class ChannelOpenerTest {
 
     private static final InetAddress IPV4_LOOPBACK = loopback("127.0.0.1");
@@ -40,7 +40,7 @@ class ChannelOpenerTest {
     @DisplayName("stream(family)")
     class Stream {
 
-        @ParameterizedTest(name = "gives an open, unbound, unconnected {0} channel")
+        @ParameterizedTest(name = "{0} is open, unbound")
         @EnumSource(StandardProtocolFamily.class)
         void givesAFreshChannel(StandardProtocolFamily family) throws IOException {
             try (SocketChannel channel = ChannelOpener.stream(family)) {
@@ -51,7 +51,7 @@ class ChannelOpenerTest {
         }
 
         @Test
-        @DisplayName("an INET channel binds to 127.0.0.1 and refuses the IPv6 address ::1")
+        @DisplayName("INET refuses ::1")
         void inetIsIpv4Only() throws IOException {
             try (SocketChannel channel = ChannelOpener.stream(StandardProtocolFamily.INET)) {
                 assertThrows(UnsupportedAddressTypeException.class,
@@ -67,7 +67,7 @@ class ChannelOpenerTest {
         }
 
         @Test
-        @DisplayName("an INET6 channel binds to ::1")
+        @DisplayName("INET6 binds to ::1")
         void inet6BindsToIpv6Loopback() throws IOException {
             try (SocketChannel channel = ChannelOpener.stream(StandardProtocolFamily.INET6)) {
                 channel.bind(new InetSocketAddress(IPV6_LOOPBACK, 0));
@@ -83,7 +83,7 @@ class ChannelOpenerTest {
     class BindUnix {
 
         @Test
-        @DisplayName("binds a UNIX channel to the path, and the kernel creates the socket file")
+        @DisplayName("creates the file")
         void createsTheSocketFile(@TempDir Path dir) throws IOException {
             Path file = dir.resolve("test.sock");
             try (ServerSocketChannel server = ChannelOpener.bindUnix(file)) {
@@ -97,7 +97,7 @@ class ChannelOpenerTest {
         }
 
         @Test
-        @DisplayName("fails while the socket file of an earlier bind is still there")
+        @DisplayName("fails on a leftover file")
         void aLeftoverFileBlocksTheNextBind(@TempDir Path dir) throws IOException {
             Path file = dir.resolve("again.sock");
             ChannelOpener.bindUnix(file).close();

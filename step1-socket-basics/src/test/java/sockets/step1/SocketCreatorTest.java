@@ -19,7 +19,7 @@ import sockets.testing.Exercise;
 
 @Exercise("1.1")
 @Timeout(5)
-@DisplayName("SocketCreator, one Java call per C socket() call")
+@DisplayName("SocketCreator")
 class SocketCreatorTest {
 
     @Nested
@@ -27,7 +27,7 @@ class SocketCreatorTest {
     class Stream {
 
         @Test
-        @DisplayName("gives an open TCP socket that is neither bound nor connected")
+        @DisplayName("is open, unbound, unconnected")
         void givesAFreshSocket() throws IOException {
             try (Socket socket = SocketCreator.stream()) {
                 assertFalse(socket.isClosed(),
@@ -40,7 +40,7 @@ class SocketCreatorTest {
         }
 
         @Test
-        @DisplayName("gives a new socket on every call")
+        @DisplayName("is new on every call")
         void givesANewSocketEachTime() throws IOException {
             try (Socket first = SocketCreator.stream(); Socket second = SocketCreator.stream()) {
                 assertNotSame(first, second,
@@ -54,7 +54,7 @@ class SocketCreatorTest {
     class Listener {
 
         @Test
-        @DisplayName("gives an open server socket that is not bound to a port yet")
+        @DisplayName("is open and unbound")
         void givesAnUnboundServerSocket() throws IOException {
             try (ServerSocket server = SocketCreator.listener()) {
                 assertFalse(server.isClosed(),
@@ -71,7 +71,7 @@ class SocketCreatorTest {
     class Datagram {
 
         @Test
-        @DisplayName("gives a UDP socket that is not bound yet")
+        @DisplayName("is unbound")
         void givesAnUnboundDatagramSocket() throws IOException {
             try (DatagramSocket udp = SocketCreator.datagram()) {
                 assertFalse(udp.isBound(),
@@ -82,7 +82,7 @@ class SocketCreatorTest {
         }
 
         @Test
-        @DisplayName("gives a UDP socket that can still be bound to loopback")
+        @DisplayName("can be bound later")
         void canBeBoundLater() throws IOException {
             try (DatagramSocket udp = SocketCreator.datagram()) {
                 udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

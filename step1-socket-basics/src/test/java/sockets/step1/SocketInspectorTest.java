@@ -26,11 +26,11 @@ class SocketInspectorTest {
 
     @Nested
     @Exercise("1.4")
-    @DisplayName("state() of a socket")
+    @DisplayName("state()")
     class State {
 
         @Test
-        @DisplayName("is unbound, unconnected, open, local port -1 for a new Socket")
+        @DisplayName("of a new Socket")
         void freshSocket() throws IOException {
             try (Socket socket = new Socket()) {
                 assertEquals(new SocketState(false, false, false, -1), SocketInspector.state(socket),
@@ -39,7 +39,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("is bound, with the kernel's port, after bind to port 0")
+        @DisplayName("after bind()")
         void boundSocket() throws IOException {
             try (Socket socket = new Socket()) {
                 socket.bind(ANY_LOOPBACK_PORT);
@@ -50,7 +50,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("is connected once a client has connected")
+        @DisplayName("after connect()")
         void connectedSocket() throws IOException {
             try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  LoopbackClient client = LoopbackClient.connect(server.getLocalPort())) {
@@ -61,7 +61,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("is closed after close(), and a closed socket keeps its other flags")
+        @DisplayName("after close()")
         void closedSocket() throws IOException {
             Socket socket = new Socket();
             socket.close();
@@ -70,7 +70,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("of a ServerSocket is unbound with port -1, then bound with its port")
+        @DisplayName("of a ServerSocket")
         void serverSocket() throws IOException {
             try (ServerSocket server = new ServerSocket()) {
                 assertEquals(new SocketState(false, false, false, -1), SocketInspector.state(server),
@@ -96,11 +96,11 @@ class SocketInspectorTest {
 
     @Nested
     @Exercise("1.5")
-    @DisplayName("options() of a socket")
+    @DisplayName("options()")
     class Options {
 
         @Test
-        @DisplayName("lists the seven TCP socket options by their C names, in order")
+        @DisplayName("names 7 options in order")
         void namesInOrder() throws IOException {
             try (Socket socket = new Socket()) {
                 assertEquals(List.of("TCP_NODELAY", "SO_TIMEOUT", "SO_LINGER", "SO_KEEPALIVE",
@@ -111,7 +111,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("shows the defaults of a new socket: Nagle on, no timeout, no linger, no keep-alive")
+        @DisplayName("shows the defaults")
         void defaults() throws IOException {
             try (Socket socket = new Socket()) {
                 Map<String, Object> options = SocketInspector.options(socket);
@@ -125,7 +125,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("shows each option's current value after it was changed")
+        @DisplayName("shows changed values")
         void changedValues() throws IOException {
             try (Socket socket = new Socket()) {
                 socket.setTcpNoDelay(true);
@@ -145,7 +145,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("does not bind or connect the socket it reads")
+        @DisplayName("changes nothing")
         void leavesTheSocketAlone() throws IOException {
             try (Socket socket = new Socket()) {
                 SocketInspector.options(socket);
@@ -155,7 +155,7 @@ class SocketInspectorTest {
         }
 
         @Test
-        @DisplayName("of a ServerSocket lists SO_TIMEOUT, SO_REUSEADDR and SO_RCVBUF with their values")
+        @DisplayName("of a ServerSocket")
         void serverOptions() throws IOException {
             try (ServerSocket server = new ServerSocket()) {
                 server.setSoTimeout(2500);
