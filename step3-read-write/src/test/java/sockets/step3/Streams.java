@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Streams that behave like a TCP connection at its worst: the test's side of the framing lessons. */
 public final class Streams {
@@ -38,7 +39,7 @@ public final class Streams {
 
         @Override
         public int read(byte[] buffer, int offset, int length) {
-            java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'a');
+            Arrays.fill(buffer, offset, offset + length, (byte) 'a');
             handedOut += length;
             return length;
         }

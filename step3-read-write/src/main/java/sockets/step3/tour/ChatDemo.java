@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +72,7 @@ public final class ChatDemo {
         }
     }
 
-    private static CompletableFuture<Boolean> talk(java.net.Socket socket, String partner, User user) {
+    private static CompletableFuture<Boolean> talk(Socket socket, String partner, User user) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name(user.name()).start(() -> {
             try {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import sockets.step3.LoopbackPair;
 import sockets.step3.framing.LineReader;
@@ -41,7 +42,7 @@ public final class TwoWritersDemo {
     }
 
     /** How many of the received lines are not a whole line of one sender. */
-    static int brokenLines(java.util.function.Function<OutputStream, LineSender> sharedSender) throws Exception {
+    static int brokenLines(Function<OutputStream, LineSender> sharedSender) throws Exception {
         try (LoopbackPair pair = LoopbackPair.open()) {
             pair.client().setTcpNoDelay(true);
             pair.server().setSoTimeout(5000);

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ class LineReaderTest {
         @Test
         @DisplayName("a UTF-8 character cut between two reads is decoded whole")
         void utf8SplitAcrossReads() throws IOException {
-            byte[] bytes = "café 日本\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = "café 日本\n".getBytes(StandardCharsets.UTF_8);
             InputStream split = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, 4),
                     new ByteArrayInputStream(bytes, 4, bytes.length - 4));
             assertEquals("café 日本", new LineReader(split, 100).readLine(),
