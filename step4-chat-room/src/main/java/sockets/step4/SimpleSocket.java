@@ -1,5 +1,6 @@
 package sockets.step4;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -41,7 +42,8 @@ public final class SimpleSocket implements AutoCloseable {
         this.listener = null;
         this.connection = connection;
         this.lines = new LineReader(connection.getInputStream(), maxLineBytes);
-        this.out = connection.getOutputStream();
+        // Buffered, so a line goes out in one write - and only when flushed.
+        this.out = new BufferedOutputStream(connection.getOutputStream());
     }
 
     /** Server side: bind to {@code bindAddress:port} (0 = any free port) and listen. */

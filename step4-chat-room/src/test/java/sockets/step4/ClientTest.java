@@ -21,7 +21,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.6")
-@Timeout(15)
+@Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat client")
 class ClientTest {
 

@@ -29,7 +29,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.7")
-@Timeout(20)
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat command line")
 class CommandLineTest {
 

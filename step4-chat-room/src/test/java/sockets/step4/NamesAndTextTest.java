@@ -15,7 +15,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.2")
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Names and harmless text")
 class NamesAndTextTest {
 

@@ -17,7 +17,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.5")
-@Timeout(15)
+@Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The operator, shutdown and bounded resources")
 class OperatorTest {
 

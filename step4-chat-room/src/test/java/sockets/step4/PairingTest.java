@@ -11,7 +11,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.3")
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Rooms of two")
 class PairingTest {
 

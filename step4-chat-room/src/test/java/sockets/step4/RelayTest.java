@@ -16,7 +16,7 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("4.4")
-@Timeout(15)
+@Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Relaying messages")
 class RelayTest {
 

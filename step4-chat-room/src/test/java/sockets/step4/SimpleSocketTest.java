@@ -16,7 +16,7 @@ import sockets.step3.framing.LineTooLongException;
 import sockets.testing.Exercise;
 
 @Exercise("4.1")
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("SimpleSocket")
 class SimpleSocketTest {
 
