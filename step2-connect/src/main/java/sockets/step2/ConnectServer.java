@@ -71,7 +71,7 @@ public final class ConnectServer {
                     holdUntilHangUp(number, client, holdMillis, out);
                     out.println("client " + number + ": closing");
                 });
-                out.println("served " + served + " clients, stopping");
+                out.println("served " + served + (served == 1 ? " client" : " clients") + ", stopping");
                 return 0;
             }
         } catch (IOException e) {

@@ -92,6 +92,7 @@ final class FailureTour {
                     Socket accepted = server.accept()) {
                 // The server closes first: its end of the connection goes to TIME_WAIT.
                 accepted.close();
+                say("server: accepted a client and closed first - the first to close waits in TIME_WAIT");
                 client.setSoTimeout(TIMEOUT_MS);
                 say("client: read %d (end of stream), then closes too", client.getInputStream().read());
             }
@@ -109,11 +110,10 @@ final class FailureTour {
                     Addresses.of(local.getLocalSocketAddress()));
             say("server B: bound to %s - the wildcard: every interface, other machines too",
                     Addresses.of(every.getLocalSocketAddress()));
-            for (ServerSocket server : List.of(local, every)) {
-                try (Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS)) {
-                    say("client: connected to port %d via %s - loopback reaches both",
-                            server.getLocalPort(), Addresses.of(client.getRemoteSocketAddress()));
-                }
+            try (Socket toA = Connector.connect(HOST, local.getLocalPort(), TIMEOUT_MS);
+                    Socket toB = Connector.connect(HOST, every.getLocalPort(), TIMEOUT_MS)) {
+                say("client: connected to A at %s, and to B at %s: the wildcard includes loopback",
+                        Addresses.of(toA.getRemoteSocketAddress()), Addresses.of(toB.getRemoteSocketAddress()));
             }
         }
     }

@@ -25,13 +25,13 @@ public final class Failures {
             case SocketTimeoutException e -> "connect to " + where
                     + " timed out: nobody answered (server busy"
                     + " with a full backlog, or packets dropped)";
-            case ConnectException e -> "connection refused by " + where
-                    + ": nothing is listening on that port";
+            case ConnectException e -> "connection refused by "
+                    + where + ": nothing is listening on that port";
             case BindException e when isPortTaken(e) ->
                     "cannot listen on " + where
-                    + ": the port is already in use (by another server,"
-                    + " or by recent connections in TIME_WAIT when"
-                    + " SO_REUSEADDR is off)";
+                    + ": the port is already in use (by another"
+                    + " server, or by recent connections in"
+                    + " TIME_WAIT when SO_REUSEADDR is off)";
             case BindException e -> "cannot listen on " + where
                     + ": " + e.getMessage(); // e.g. not our address
             default -> where + ": " + failure.getMessage();

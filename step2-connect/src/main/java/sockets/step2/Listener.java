@@ -25,7 +25,7 @@ public final class Listener {
         // tag::listen[]
         ServerSocket server = new ServerSocket(); // unbound
         try {
-            // Before bind: the option only counts when the port is taken.
+            // Before bind(): after it, too late.
             server.setReuseAddress(reuseAddress);
             server.bind(at, backlog); // bind() + listen()
             return server;
