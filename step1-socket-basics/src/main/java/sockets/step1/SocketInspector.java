@@ -38,10 +38,10 @@ public final class SocketInspector {
      * {@code getsockopt()} for each option a TCP socket has, in a fixed order. SO_LINGER is -1
      * when off; SO_TIMEOUT is in milliseconds, 0 meaning "wait forever".
      */
+    // tag::options[]
     public static Map<String, Object> options(Socket socket)
             throws SocketException {
         // tag::solution-1.5[]
-        // tag::options[]
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("TCP_NODELAY", socket.getTcpNoDelay());
         options.put("SO_TIMEOUT", socket.getSoTimeout());
@@ -51,9 +51,9 @@ public final class SocketInspector {
         options.put("SO_RCVBUF", socket.getReceiveBufferSize());
         options.put("SO_SNDBUF", socket.getSendBufferSize());
         return options;
-        // end::options[]
         // end::solution-1.5[]
     }
+    // end::options[]
 
     /** The options a listening socket has: no Nagle, linger or keep-alive before accept. */
     public static Map<String, Object> options(ServerSocket server)

@@ -101,6 +101,7 @@ class ChannelOpenerTest {
         void aLeftoverFileBlocksTheNextBind(@TempDir Path dir) throws IOException {
             Path file = dir.resolve("again.sock");
             ChannelOpener.bindUnix(file).close();
+            assertTrue(Files.exists(file), "bindUnix(path) should create the socket file at path: " + file);
             assertThrows(IOException.class, () -> ChannelOpener.bindUnix(file).close(),
                     "a second bind to a leftover socket file should fail (address in use)");
             Files.delete(file);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,16 @@ class TourTest {
             throw new UnsupportedOperationException("Exercise 1.7: write it");
         }));
         assertEquals("\n7. A phase to come\n   not done yet - Exercise 1.7: write it\n", printed);
+    }
+
+    @Test
+    @Exercise("1.1")
+    @DisplayName("has its phases in the README")
+    void readmeShowsEveryPhase() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        transcript.lines().filter(line -> line.matches("\\d\\. .*")).forEach(title ->
+                assertTrue(readme.contains("\n" + title + "\n"),
+                        "README.md should show the tour's phase '" + title + "' - paste the tour's real output"));
     }
 
     @Nested
