@@ -4,7 +4,8 @@
 //   node slides/check/decks.mjs --check --print [--screenshots DIR]
 // --check fails (exit 1) unless, for every deck: reveal.js starts, the page requests nothing
 // but local files, every local file it asks for exists, no code line is wider than its box,
-// every included excerpt matches its source, and index.html links every deck.
+// no slide is taller than the screen, every included excerpt matches its source, and
+// index.html links every deck.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -145,6 +146,10 @@ async function printView(browser, name) {
       .filter(p => p.scrollWidth > p.clientWidth + 1)
       .map(p => p.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))`);
     for (const line of clipped) problem(`${name}.html: a code line is clipped: "${line.trim()}"`);
+    const tooTall = await browser.evaluate(`[...document.querySelectorAll('.pdf-page > section')]
+      .filter(s => s.scrollHeight > Reveal.getConfig().height)
+      .map(s => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60))`);
+    for (const title of tooTall) problem(`${name}.html: the slide "${title}" is taller than a slide`);
   }
   await new Promise((r) => setTimeout(r, 300)); // reveal's last layout pass after the pages
   return browser.pdf();

@@ -17,9 +17,15 @@ export function excerptsOf(deckFile, attributes) {
 function collect(file, attributes, deck, found) {
   const lines = readFileSync(file, 'utf8').split('\n');
   let inComment = false;
+  let inListing = false;
   lines.forEach((line, index) => {
     if (line.trim() === '////') {
       inComment = !inComment;
+      return;
+    }
+    // Code shows in listing blocks (---- or ....); an include elsewhere is not an excerpt.
+    if (!inComment && /^(-{4,}|\.{4,})\s*$/.test(line)) {
+      inListing = !inListing;
       return;
     }
     const entry = /^:([\w-]+):\s*(.*)$/.exec(line);
@@ -32,6 +38,7 @@ function collect(file, attributes, deck, found) {
       collect(target, attributes, deck, found);
       return;
     }
+    if (!inListing) return; // a table's data, say: not shown as code
     if (!existsSync(target)) throw new Error(`${where}: include file not found: ${target}`);
     const options = parseAttributes(include[2]);
     const text = extract(readFileSync(target, 'utf8'), options, where);
