@@ -29,7 +29,8 @@ public final class AddressLookup {
 
     /** The family a socket needs to use {@code address}: AF_INET or AF_INET6. */
     // tag::family[]
-    public static StandardProtocolFamily familyOf(InetAddress address) {
+    public static StandardProtocolFamily familyOf(
+            InetAddress address) {
         // tag::solution-1.2[]
         // 4 bytes or 16 bytes: the subclass says which.
         return address instanceof Inet6Address

@@ -43,7 +43,7 @@ public final class ChannelOpener {
             server.bind(UnixDomainSocketAddress.of(socketFile));
             return server;
         } catch (IOException bindFailed) {
-            // Close it: a failed bind still holds a file descriptor.
+            // A failed bind still holds a descriptor: close it.
             server.close();
             throw bindFailed;
         }

@@ -29,7 +29,8 @@ public final class PortBinding {
 
     /** A new server socket bound to 127.0.0.1:{@code port}; the caller closes it. */
     // tag::listen-on[]
-    public static ServerSocket listenOn(int port) throws IOException {
+    public static ServerSocket listenOn(int port)
+            throws IOException {
         // tag::solution-1.6[]
         ServerSocket server = new ServerSocket();
         try {
@@ -37,7 +38,7 @@ public final class PortBinding {
                     InetAddress.getLoopbackAddress(), port));
             return server;
         } catch (IOException portTaken) {
-            // Close it: a failed bind still holds a file descriptor.
+            // A failed bind still holds a descriptor: close it.
             server.close();
             throw portTaken;
         }

@@ -19,7 +19,7 @@ public final class SocketCreator {
     // tag::stream[]
     public static Socket stream() {
         // tag::solution-1.1[]
-        // No host, no port: new Socket(host, port) would connect.
+        // new Socket(host, port) would connect at once.
         return new Socket();
         // end::solution-1.1[]
     }
@@ -29,7 +29,7 @@ public final class SocketCreator {
     // tag::listener[]
     public static ServerSocket listener() throws IOException {
         // tag::solution-1.1[]
-        // No port: new ServerSocket(port) would bind and listen.
+        // new ServerSocket(port) would bind and listen.
         return new ServerSocket();
         // end::solution-1.1[]
     }
@@ -37,7 +37,8 @@ public final class SocketCreator {
 
     /** {@code socket(AF_INET, SOCK_DGRAM, 0)}: a UDP socket. */
     // tag::datagram[]
-    public static DatagramSocket datagram() throws SocketException {
+    public static DatagramSocket datagram()
+            throws SocketException {
         // tag::solution-1.1[]
         // A null address: do not bind yet.
         // new DatagramSocket() would bind to a port at once.

@@ -92,7 +92,9 @@ class TourTest {
     @Exercise("1.1")
     @DisplayName("has its phases in the README")
     void readmeShowsEveryPhase() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Path readmeFile = Path.of("README.md");
+        assertTrue(Files.isRegularFile(readmeFile), "the step's README.md is missing: " + readmeFile.toAbsolutePath());
+        String readme = Files.readString(readmeFile, StandardCharsets.UTF_8);
         transcript.lines().filter(line -> line.matches("\\d\\. .*")).forEach(title ->
                 assertTrue(readme.contains("\n" + title + "\n"),
                         "README.md should show the tour's phase '" + title + "' - paste the tour's real output"));
