@@ -2,8 +2,9 @@
 // `./mvnw -q -Pslides -pl slides package`:
 //   node slides/check/decks.mjs --print                 PDF handouts only
 //   node slides/check/decks.mjs --check --print [--screenshots DIR]
-// --check fails (exit 1) unless, for every deck: reveal.js starts, the page requests nothing
-// but local files, every local file it asks for exists, no code line is wider than its box,
+// --check fails (exit 1) unless, for every deck: reveal.js starts with its notes plugin, every
+// slide but the title has speaker notes, the page requests nothing but local files, every
+// local file it asks for exists, no code line is wider than its box,
 // no slide is taller than the screen, every included excerpt matches its source, and
 // index.html links every deck.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -115,6 +116,14 @@ async function checkInBrowser(browser, name) {
     problem(`${name}.html asked the network for ${request}`);
   }
   for (const failure of failures) problem(`${name}.html: could not load ${failure}`);
+  // `s` opens the speaker view only when the notes plugin is there.
+  if (!(await browser.evaluate(`Reveal.hasPlugin('notes')`))) {
+    problem(`${name}.html: the speaker notes plugin did not load`);
+  }
+  const silent = await browser.evaluate(`Reveal.getSlides().slice(1)
+    .filter(s => !s.querySelector('aside.notes'))
+    .map(s => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60))`);
+  for (const title of silent) problem(`${name}.html: the slide "${title}" has no speaker notes`);
   return browser.evaluate('Reveal.getTotalSlides()');
 }
 
