@@ -135,6 +135,41 @@ export class Browser {
     return { requests: [...this.requests], failures: [...this.failures] };
   }
 
+  /**
+   * Presses `s` on the open deck and returns the text the speaker view shows in its notes
+   * box, or null when no speaker view opened within deadlineMs. Closes the view again.
+   */
+  async speakerNotes(deadlineMs = 15000) {
+    const opened = [];
+    this.listeners.push((message) => {
+      if (message.method === 'Target.targetCreated' && message.params.targetInfo.type === 'page') {
+        opened.push(message.params.targetInfo.targetId);
+      }
+    });
+    await this.send('Target.setDiscoverTargets', { discover: true }, null);
+    const key = { key: 's', code: 'KeyS', windowsVirtualKeyCode: 83 };
+    await this.send('Input.dispatchKeyEvent', { type: 'keyDown', text: 's', ...key });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+    const end = Date.now() + deadlineMs;
+    // Leaves when the speaker view shows notes, or at the deadline.
+    while (Date.now() < end) {
+      await sleep(200);
+      for (const targetId of opened) {
+        const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true }, null);
+        const { result } = await this.send('Runtime.evaluate', {
+          expression: `document.title.includes('Speaker View')
+            && document.querySelector('.speaker-controls-notes .value')?.textContent.trim()`,
+          returnByValue: true,
+        }, sessionId);
+        if (result.value) {
+          await this.send('Target.closeTarget', { targetId }, null);
+          return result.value;
+        }
+      }
+    }
+    return null;
+  }
+
   async evaluate(expression) {
     const { result, exceptionDetails } = await this.send('Runtime.evaluate',
       { expression, awaitPromise: true, returnByValue: true });

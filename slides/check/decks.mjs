@@ -25,6 +25,7 @@ const wantPrint = args.includes('--print');
 const shotsAt = args.includes('--screenshots') ? resolve(args[args.indexOf('--screenshots') + 1]) : null;
 
 const problems = [];
+let speakerViewSeen = false;
 const problem = (text) => problems.push(text);
 
 function deckNames() {
@@ -124,7 +125,20 @@ async function checkInBrowser(browser, name) {
     .filter(s => !s.querySelector('aside.notes'))
     .map(s => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60))`);
   for (const title of silent) problem(`${name}.html: the slide "${title}" has no speaker notes`);
-  return browser.evaluate('Reveal.getTotalSlides()');
+  const total = await browser.evaluate('Reveal.getTotalSlides()');
+  if (name === 'intro') {
+    // One deck is enough to prove that `s` opens the speaker view, offline, with the notes.
+    await browser.evaluate('Reveal.slide(1); true');
+    const expected = await browser.evaluate(
+      `Reveal.getCurrentSlide().querySelector('aside.notes').textContent.trim().split(/\\s+/).join(' ')`);
+    const notes = await browser.speakerNotes();
+    if (!notes || notes.split(/\s+/).join(' ') !== expected) {
+      problem(`${name}.html: \`s\` opened no speaker view showing the slide's notes`);
+    } else {
+      speakerViewSeen = true;
+    }
+  }
+  return total;
 }
 
 async function screenshots(browser, name) {
@@ -196,7 +210,8 @@ async function main() {
   for (const text of problems) console.error(`error: ${text}`);
   const parts = [`${names.length} decks`];
   if (wantCheck) {
-    parts.push(`${slides} slides`, `${excerpts} excerpts compared with their sources`,
+    parts.push(`${slides} slides`, speakerViewSeen ? 'speaker view opened' : 'no speaker view',
+      `${excerpts} excerpts compared with their sources`,
       `${files} files scanned and every request watched for the network`);
   }
   if (wantPrint) parts.push(`${pdfs} PDFs`);
