@@ -100,6 +100,7 @@ public final class Tour {
              ServerSocket server = new ServerSocket()) {
             say("new Socket():       " + SocketInspector.state(socket));
             say("new ServerSocket(): " + SocketInspector.state(server));
+            // Close early, to see the change; the try's close() is then harmless.
             socket.close();
             say("Socket after close(): " + SocketInspector.state(socket));
         }
