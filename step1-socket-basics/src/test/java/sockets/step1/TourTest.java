@@ -122,7 +122,10 @@ class TourTest {
         @DisplayName("looks up addresses")
         void looksUpAddresses() {
             String phase = phase(2);
-            assertShows(phase, "localhost -> 127.0.0.1 INET", "localhost's addresses");
+            // Which address of localhost comes first depends on the system: look for either.
+            assertTrue(phase.contains("localhost -> 127.0.0.1 INET")
+                            || phase.contains("localhost -> 0:0:0:0:0:0:0:1 INET6"),
+                    "the tour should print localhost's loopback addresses\n" + phase);
             assertShows(phase, "127.0.0.1 -> 127.0.0.1 INET", "an IPv4 literal");
             assertShows(phase, "::1 -> 0:0:0:0:0:0:0:1 INET6", "an IPv6 literal");
         }
