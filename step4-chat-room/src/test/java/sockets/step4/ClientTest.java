@@ -81,7 +81,7 @@ class ClientTest {
         void serverShutdown() throws Exception {
             try (TestServer chat = TestServer.start()) {
                 LoopbackClient bob = chat.join("bob");
-                var run = CompletableFuture.supplyAsync(() -> {
+                var run = TestServer.async(() -> {
                     try {
                         return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "sam");
                     } catch (Exception e) {
@@ -101,7 +101,7 @@ class ClientTest {
     @DisplayName("prints what arrives without control characters")
     void printsCleaned() throws Exception {
         try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
-            var server = CompletableFuture.runAsync(() -> {
+            var server = TestServer.asyncRun(() -> {
                 try (SimpleSocket client = fake.accept(4096)) {
                     client.sendLine("<mallory> \u001b[2Jgotcha\u0007");
                     client.sendLine("* bye");
@@ -121,7 +121,7 @@ class ClientTest {
     @DisplayName("skips an over-long line, typed or received, and goes on")
     void overLongLines() throws Exception {
         try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
-            var server = CompletableFuture.supplyAsync(() -> {
+            var server = TestServer.async(() -> {
                 try (SimpleSocket client = fake.accept(4096)) {
                     client.sendLine("x".repeat(ChatClient.MAX_LINE_BYTES + 1));
                     String first = client.receiveLine();
@@ -144,8 +144,9 @@ class ClientTest {
     @DisplayName("in a terminal, JLine reads the typing, and end of input reads as the end")
     void jlineTerminal() throws Exception {
         PipedOutputStream typing = new PipedOutputStream();
-        var terminal = org.jline.terminal.TerminalBuilder.builder().system(false).type("dumb")
-                .streams(new PipedInputStream(typing), new ByteArrayOutputStream()).build();
+        // A plain "dumb" terminal on our own streams: no real terminal, no native code.
+        var terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb", new PipedInputStream(typing),
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8);
         try (JLineTerminal user = new JLineTerminal(terminal)) {
             typing.write("hello\n".getBytes(StandardCharsets.UTF_8));
             typing.flush();
@@ -176,7 +177,7 @@ class ClientTest {
         @DisplayName("when the connection is lost without a goodbye")
         void lost() throws Exception {
             try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
-                var server = CompletableFuture.runAsync(() -> {
+                var server = TestServer.asyncRun(() -> {
                     try {
                         fake.accept(4096).close();
                     } catch (Exception e) {

@@ -77,7 +77,7 @@ class CommandLineTest {
         void listensThenQuits() throws Exception {
             PrintedLines out = new PrintedLines();
             try (PipedOutputStream typing = new PipedOutputStream(); PipedInputStream console = new PipedInputStream(typing)) {
-                var server = CompletableFuture.supplyAsync(() -> ChatMain.run(console,
+                var server = TestServer.async(() -> ChatMain.run(console,
                         new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0"));
                 Matcher first = LISTENING.matcher(out.next());
                 assertTrue(first.matches(), "the first line must be 'listening on 127.0.0.1:PORT'");
@@ -150,7 +150,7 @@ class CommandLineTest {
         void sigterm() throws Exception {
             Process server = childJvm("server", "--port", "0").start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                var first = CompletableFuture.supplyAsync(() -> {
+                var first = TestServer.async(() -> {
                     try {
                         return out.readLine();
                     } catch (Exception e) {
@@ -177,7 +177,7 @@ class CommandLineTest {
         void badOption() throws Exception {
             Process process = childJvm("server", "--port", "not-a-number").redirectErrorStream(true).start();
             try {
-                var output = CompletableFuture.supplyAsync(() -> {
+                var output = TestServer.async(() -> {
                     try {
                         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     } catch (Exception e) {

@@ -29,7 +29,7 @@ class OperatorTest {
                 PipedInputStream console = new PipedInputStream(typing)) {
             LoopbackClient[] one = chat.pair("alice", "bob");
             LoopbackClient carol = chat.join("carol");
-            var operator = CompletableFuture.runAsync(() -> {
+            var operator = TestServer.asyncRun(() -> {
                 try {
                     chat.server.console(console);
                 } catch (Exception e) {
@@ -102,7 +102,7 @@ class OperatorTest {
             AtomicBoolean stop = new AtomicBoolean();
             String line = "z".repeat(4000);
             // Flood on another thread; the sleeper never reads. At most 64 MB, far beyond any buffers.
-            var flood = CompletableFuture.runAsync(() -> {
+            var flood = TestServer.asyncRun(() -> {
                 try {
                     for (int i = 0; i < 16_000 && !stop.get(); i++) {
                         room[0].send(line);

@@ -95,8 +95,8 @@ class RelayTest {
             LoopbackClient[] room = chat.pair("alice", "bob");
             int count = 200;
             String padding = " " + "-".repeat(40);
-            var aliceSends = CompletableFuture.runAsync(() -> sendMany(room[0], "a", padding, count));
-            var bobSends = CompletableFuture.runAsync(() -> sendMany(room[1], "b", padding, count));
+            var aliceSends = TestServer.asyncRun(() -> sendMany(room[0], "a", padding, count));
+            var bobSends = TestServer.asyncRun(() -> sendMany(room[1], "b", padding, count));
             List<String> atBob = readMessages(room[1], count);
             List<String> atAlice = readMessages(room[0], count);
             aliceSends.get(5, TimeUnit.SECONDS);

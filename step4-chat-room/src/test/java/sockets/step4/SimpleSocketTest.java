@@ -26,7 +26,7 @@ class SimpleSocketTest {
     record Connection(SimpleSocket listener, SimpleSocket client, SimpleSocket server) implements AutoCloseable {
         static Connection open(int maxLineBytes) throws Exception {
             SimpleSocket listener = SimpleSocket.listen("127.0.0.1", 0);
-            var accepted = CompletableFuture.supplyAsync(() -> {
+            var accepted = TestServer.async(() -> {
                 try {
                     return listener.accept(maxLineBytes);
                 } catch (IOException e) {
@@ -129,7 +129,7 @@ class SimpleSocketTest {
         @DisplayName("close is idempotent and wakes up a blocked read")
         void closeTwice() throws Exception {
             try (Connection c = Connection.open(4096)) {
-                var read = CompletableFuture.supplyAsync(() -> {
+                var read = TestServer.async(() -> {
                     try {
                         return c.server().receiveLine();
                     } catch (IOException e) {

@@ -6,10 +6,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import sockets.testing.LoopbackClient;
 
 /** A chat server on 127.0.0.1, port 0, and the raw clients a test connected to it; closes them all. */
 final class TestServer implements AutoCloseable {
+
+    /** Background work of tests on virtual threads: the common pool has one thread on two cores. */
+    private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
 
     final ChatServer server;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -55,6 +62,14 @@ final class TestServer implements AutoCloseable {
         LoopbackClient b = join(second);
         a.expectLine(line -> line.endsWith(" is now " + second), "'* guest-N is now " + second + "' at " + first);
         return new LoopbackClient[] {a, b};
+    }
+
+    static <T> CompletableFuture<T> async(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, THREADS);
+    }
+
+    static CompletableFuture<Void> asyncRun(Runnable task) {
+        return CompletableFuture.runAsync(task, THREADS);
     }
 
     String log() {
