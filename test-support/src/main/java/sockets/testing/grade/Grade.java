@@ -13,7 +13,9 @@ public record Grade(List<Step> steps) {
     /** An exercise earns its points only when every one of its tests passed. */
     public enum Status { PASSED, FAILED, NOT_RUN }
 
-    public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, int failed, String failure) {
+    /** {@code failure} is the first failing test's message and {@code failedTest} its name. */
+    public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, int failed,
+                         String failure, String failedTest) {
         public int points() {
             return status == Status.PASSED ? exercise.points() : 0;
         }
@@ -47,8 +49,9 @@ public record Grade(List<Step> steps) {
             strays.removeAll(mine);
             List<TestResult> bad = mine.stream().filter(r -> r.status() != TestResult.Status.PASSED).toList();
             Status status = mine.isEmpty() ? Status.NOT_RUN : bad.isEmpty() ? Status.PASSED : Status.FAILED;
-            String failure = bad.isEmpty() ? "" : bad.getFirst().test() + ": " + bad.getFirst().message();
-            scored.add(new Scored(exercise, status, mine.size(), bad.size(), failure));
+            String failure = bad.isEmpty() ? "" : bad.getFirst().message();
+            String failedTest = bad.isEmpty() ? "" : bad.getFirst().test();
+            scored.add(new Scored(exercise, status, mine.size(), bad.size(), failure, failedTest));
         }
         return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results));
     }

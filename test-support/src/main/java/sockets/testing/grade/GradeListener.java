@@ -163,6 +163,8 @@ public final class GradeListener implements TestExecutionListener {
         if (message == null || message.isBlank()) {
             message = failure.getClass().getSimpleName();
         }
-        return message.strip().lines().findFirst().orElse("");
+        // ArchUnit starts every message with the same prefix: keep the part that says what broke.
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.replaceFirst("^Architecture Violation \\[Priority: [A-Z]+\\] - ", "");
     }
 }

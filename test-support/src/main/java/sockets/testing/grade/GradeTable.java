@@ -28,6 +28,7 @@ final class GradeTable {
                 }
                 if (s.status() == Grade.Status.FAILED) {
                     out.append(detail("failed", s.failure()));
+                    out.append(detail("in", s.failedTest()));
                 }
             }
         }
@@ -63,7 +64,7 @@ final class GradeTable {
                 String note = switch (s.status()) {
                     case PASSED -> "";
                     case NOT_RUN -> s.exercise().hint();
-                    case FAILED -> s.exercise().hint() + "<br>" + s.failure();
+                    case FAILED -> s.exercise().hint() + "<br>" + s.failure() + " (" + s.failedTest() + ")";
                 };
                 md.append("| ").append(step.module()).append(" | ").append(s.exercise().id())
                         .append(" | ").append(cell(s.exercise().title()))
@@ -92,7 +93,8 @@ final class GradeTable {
                         + ", \"tests\": " + s.tests()
                         + ", \"failed\": " + s.failed()
                         + ", \"hint\": " + str(s.exercise().hint())
-                        + ", \"failure\": " + (s.failure().isEmpty() ? "null" : str(s.failure())) + "}");
+                        + ", \"failure\": " + (s.failure().isEmpty() ? "null" : str(s.failure()))
+                        + ", \"failed_test\": " + (s.failedTest().isEmpty() ? "null" : str(s.failedTest())) + "}");
             }
         }
         StringJoiner steps = new StringJoiner(",\n    ", "[\n    ", "\n  ]");

@@ -40,7 +40,8 @@ class GradeReportTest {
         List<Grade.Scored> scored = grade.steps().getFirst().exercises();
         assertEquals(Grade.Status.PASSED, scored.get(0).status());
         assertEquals(Grade.Status.FAILED, scored.get(1).status());
-        assertEquals("B > b: did you flush()?", scored.get(1).failure());
+        assertEquals("did you flush()?", scored.get(1).failure());
+        assertEquals("B > b", scored.get(1).failedTest());
         assertEquals(Grade.Status.NOT_RUN, scored.get(2).status(), "an exercise without tests earns nothing");
         assertEquals(2, grade.points());
         assertEquals(9, grade.max());
@@ -57,7 +58,7 @@ class GradeReportTest {
         assertTrue(failure.getMessage().startsWith("1 test failed"), failure.getMessage());
         String json = Files.readString(out.resolve("grade.json"));
         assertTrue(json.contains("{\"id\": \"2.1\", \"step\": \"step2-b\", \"title\": \"Connect\", \"points\": 0, \"max\": 5"), json);
-        assertTrue(json.contains("\"failure\": \"C > c: refused \\\"quoted\\\"\""), json);
+        assertTrue(json.contains("\"failure\": \"refused \\\"quoted\\\"\", \"failed_test\": \"C > c\""), json);
         assertTrue(Files.readString(out.resolve("grade.md")).contains("| step2-b | 2.1 | Connect | 0 / 5 | failed |"));
     }
 
