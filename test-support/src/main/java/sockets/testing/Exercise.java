@@ -10,9 +10,11 @@ import java.lang.annotation.Target;
  * {@code src/test/resources/exercises.txt}. On a class it covers every test inside, nested
  * classes included; on a method or an ArchUnit rule field it covers just that test.
  */
+// tag::exercise-annotation[]
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD})
 public @interface Exercise {
     /** The exercise id, such as {@code "2.3"}. */
     String value();
 }
+// end::exercise-annotation[]
