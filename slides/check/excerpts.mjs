@@ -29,7 +29,8 @@ function collect(file, attributes, deck, found) {
       return;
     }
     const entry = /^:([\w-]+):\s*(.*)$/.exec(line);
-    if (entry && !inComment) attributes[entry[1]] = entry[2];
+    // Asciidoctor expands the references in a value when the entry is read: so does the check.
+    if (entry && !inComment) attributes[entry[1]] = expandKnown(entry[2], attributes);
     const include = INCLUDE.exec(line);
     if (!include || inComment) return; // not an include, or commented out
     const where = `${file}:${index + 1}`;
@@ -44,6 +45,11 @@ function collect(file, attributes, deck, found) {
     const text = extract(readFileSync(target, 'utf8'), options, where);
     found.push({ deck, where, target, text });
   });
+}
+
+/** The value with every reference to a known attribute expanded; unknown ones stay as written. */
+function expandKnown(text, attributes) {
+  return text.replace(/\{([\w-]+)\}/g, (whole, name) => (name in attributes ? attributes[name] : whole));
 }
 
 function substitute(text, attributes, where) {

@@ -161,6 +161,7 @@ public final class Conversation {
     }
 
     /** Half-closes our side once: "no more lines from me". We can still read. */
+    // tag::leave[]
     private void leave() throws IOException {
         synchronized (sending) {
             if (outputShut || socket.isClosed()) {
@@ -170,5 +171,6 @@ public final class Conversation {
             socket.shutdownOutput();
         }
     }
+    // end::leave[]
     // end::one-writer[]
 }
