@@ -41,6 +41,7 @@ public final class ChatClient {
     private void sendWhatIsTyped() {
         // tag::solution-4.6[]
         try {
+            // tag::send-typed[]
             String typed;
             while ((typed = terminal.readLine()) != null) {
                 if (typed.strip().equals("/quit")) {
@@ -48,8 +49,11 @@ public final class ChatClient {
                 }
                 socket.sendLine(typed);
             }
+            // end::send-typed[]
             // We send nothing more, but keep reading: the partner's last lines and "* bye" are coming.
+            // tag::send-typed[]
             socket.shutdownOutput();
+            // end::send-typed[]
         } catch (IOException e) {
             // The connection is gone; showWhatArrives sees it too and reports it.
         }

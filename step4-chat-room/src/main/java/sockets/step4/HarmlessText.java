@@ -15,6 +15,7 @@ public final class HarmlessText {
     /** {@code text} with every control character except TAB replaced by {@link #REPLACEMENT}. */
     public static String clean(String text) {
         // tag::solution-4.2[]
+        // tag::clean[]
         StringBuilder harmless = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -23,6 +24,7 @@ public final class HarmlessText {
             harmless.append(c0 || delOrC1 ? REPLACEMENT : c);
         }
         return harmless.toString();
+        // end::clean[]
         // end::solution-4.2[]
     }
 }

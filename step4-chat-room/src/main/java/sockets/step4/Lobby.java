@@ -41,6 +41,7 @@ final class Lobby {
     /** Pairs {@code member} with whoever waits longest, or makes it wait. */
     private void pairOrWait(Member member) {
         // tag::solution-4.3[]
+        // tag::pair-or-wait[]
         Member partner = waiting.pollFirst();
         if (partner == null) {
             waiting.addLast(member);
@@ -51,6 +52,7 @@ final class Lobby {
         partner.partner = member;
         partner.tell("* " + member.name + " joined - say hello");
         member.tell("* you are chatting with " + partner.name + " - say hello");
+        // end::pair-or-wait[]
         // end::solution-4.3[]
     }
 

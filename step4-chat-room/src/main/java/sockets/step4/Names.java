@@ -12,6 +12,7 @@ public final class Names {
     /** Why {@code name} cannot be used, or {@code null} when it is a valid name (uniqueness aside). */
     public static String problemWith(String name) {
         // tag::solution-4.2[]
+        // tag::name-rules[]
         if (name.isEmpty() || name.length() > MAX_LENGTH) {
             return "a name has 1 to " + MAX_LENGTH + " characters";
         }
@@ -22,6 +23,7 @@ public final class Names {
             return "the name server is reserved for the operator";
         }
         return null;
+        // end::name-rules[]
         // end::solution-4.2[]
     }
 
