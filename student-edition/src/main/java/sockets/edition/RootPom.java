@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * The course's root {@code pom.xml}, rewritten as text so every comment and the layout stay as
- * the authors wrote them: for the student edition (no instructor's tool, no coverage minimum)
- * and for grading (only the modules the grade needs).
+ * the authors wrote them: for the student edition (no instructor's tool, no coverage minimum,
+ * a version of its own) and for grading (only the modules the grade needs).
  */
 final class RootPom {
 
     private static final Pattern MODULE_LINE = Pattern.compile("(?m)^[ \\t]*<module>([^<]+)</module>[ \\t]*\\R");
     private static final Pattern COVERAGE = Pattern.compile("<coverage\\.minimum>[^<]*</coverage\\.minimum>");
+    /** The root pom has no parent, so its first {@code <version>} is the course's own. */
+    private static final Pattern VERSION = Pattern.compile("<version>([^<]+)</version>");
 
     private RootPom() {}
 
@@ -36,14 +38,42 @@ final class RootPom {
 
     /**
      * The edition's root pom: without the student-edition module (the tool stays with the
-     * instructor) and with a coverage minimum of 0 - coverage of stubs means nothing.
+     * instructor), with a coverage minimum of 0 - coverage of stubs means nothing - and with the
+     * edition's own version (see {@link #studentVersion}).
      */
     static String forStudents(String pom) throws EditionException {
         if (!COVERAGE.matcher(pom).find()) {
             throw new EditionException("pom.xml: no <coverage.minimum> property to set to 0 in the student edition");
         }
         String withoutTool = keepModules(pom, module -> !module.equals("student-edition"));
-        return COVERAGE.matcher(withoutTool).replaceFirst("<coverage.minimum>0</coverage.minimum>");
+        String course = version(pom);
+        return withVersion(COVERAGE.matcher(withoutTool).replaceFirst("<coverage.minimum>0</coverage.minimum>"),
+                course, studentVersion(course));
+    }
+
+    /** The course's version: the root pom's own {@code <version>}. */
+    static String version(String rootPom) throws EditionException {
+        Matcher m = VERSION.matcher(rootPom);
+        if (!m.find()) {
+            throw new EditionException("pom.xml: no <version> to give the student edition a version of its own");
+        }
+        return m.group(1).strip();
+    }
+
+    /**
+     * The edition's version, {@code 1.0-SNAPSHOT} -> {@code 1.0-student-SNAPSHOT}. Every module
+     * installs itself into ~/.m2 at {@code package}: with the course's own coordinates, an
+     * edition built on the instructor's machine would replace the solution's artifacts there.
+     */
+    static String studentVersion(String courseVersion) {
+        return courseVersion.endsWith("-SNAPSHOT")
+                ? courseVersion.substring(0, courseVersion.length() - "-SNAPSHOT".length()) + "-student-SNAPSHOT"
+                : courseVersion + "-student";
+    }
+
+    /** A pom of the edition: every {@code <version>} naming the course's version names the edition's. */
+    static String withVersion(String pom, String courseVersion, String editionVersion) {
+        return pom.replace("<version>" + courseVersion + "</version>", "<version>" + editionVersion + "</version>");
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Writes the student edition of a course: a complete Maven project with every module and test,
  * each solution region replaced by its stub, solution excerpts taken out of Markdown lessons,
- * files marked {@code student-edition: omit} left out, a student README, and coverage off. Checks the result for leaks before it
- * reports success; a leaking edition is deleted.
+ * files marked {@code student-edition: omit} left out, a student README, coverage off and a
+ * version of its own in every pom. Checks the result for leaks before it reports success; a
+ * leaking edition is deleted.
  */
 final class StudentEdition {
 
@@ -28,6 +29,8 @@ final class StudentEdition {
         List<Path> files = CourseTree.files(course, out);
         Solutions solutions = Solutions.scan(course, files);
         Map<String, LeakCheck.Secret> secrets = LeakCheck.secretLines(course, files, solutions);
+        String rootPom = Files.readString(course.resolve("pom.xml"), StandardCharsets.UTF_8);
+        String courseVersion = RootPom.version(rootPom);
         CourseTree.requireEmpty(out);
         List<Path> omitted = new ArrayList<>();
         int redacted = 0;
@@ -35,7 +38,11 @@ final class StudentEdition {
             Path source = course.resolve(relative);
             Solutions.InFile withRegions = solutions.files().get(relative);
             if (relative.toString().equals("pom.xml")) {
-                write(out.resolve(relative), RootPom.forStudents(Files.readString(source, StandardCharsets.UTF_8)));
+                write(out.resolve(relative), RootPom.forStudents(rootPom));
+            } else if (relative.getFileName().toString().equals("pom.xml")) {
+                // A module's pom: its <parent> names the edition's version.
+                write(out.resolve(relative), RootPom.withVersion(Files.readString(source, StandardCharsets.UTF_8),
+                        courseVersion, RootPom.studentVersion(courseVersion)));
             } else if (relative.toString().equals("README.md")) {
                 // Written below, from the course's README.
                 continue;

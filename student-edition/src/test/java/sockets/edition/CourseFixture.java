@@ -11,6 +11,9 @@ final class CourseFixture {
 
     static final String ROOT_POM = """
             <project>
+              <groupId>sockets</groupId>
+              <artifactId>course</artifactId>
+              <version>1.0-SNAPSHOT</version>
               <modules>
                 <module>test-support</module>
                 <module>step1-basics</module>
@@ -50,6 +53,8 @@ final class CourseFixture {
             }
             """;
 
+    static final String STEP_POM = "<project>official step pom <parent><version>1.0-SNAPSHOT</version></parent></project>\n";
+
     static final String EXERCISES = """
             # id | points | title | hint
             1.1 | 2 | Find a free port | bind to port 0 and read getLocalPort()
@@ -73,11 +78,11 @@ final class CourseFixture {
         file(root, "test-support/pom.xml", "<project>official support</project>\n");
         file(root, "test-support/src/main/java/sockets/testing/Exercise.java", "package sockets.testing;\n");
         file(root, "grade/pom.xml", "<project>official grade</project>\n");
-        file(root, "slides/pom.xml", "<project/>\n");
+        file(root, "slides/pom.xml", "<project><parent><version>1.0-SNAPSHOT</version></parent></project>\n");
         file(root, "slides/src/deck.adoc", "= Deck\n");
         file(root, "slides/node_modules/reveal.js/index.js", "// vendored\n");
         file(root, "slides/target/slides/index.html", "<html/>\n");
-        file(root, "step1-basics/pom.xml", "<project>official step pom</project>\n");
+        file(root, "step1-basics/pom.xml", STEP_POM);
         file(root, "step1-basics/README.md", "# Step 1\n");
         file(root, "step1-basics/src/main/java/sockets/step1/PortFinder.java", PORT_FINDER);
         file(root, "step1-basics/src/main/java/sockets/step1/Answer.java",

@@ -60,7 +60,7 @@ class GradingWorkspaceTest {
         assertEquals("official test\n", CourseFixture.read(work, "step1-basics/src/test/java/sockets/step1/PortFinderTest.java"));
         assertFalse(Files.exists(work.resolve("step1-basics/src/test/java/sockets/step1/ExtraTest.java")));
         assertEquals(CourseFixture.EXERCISES, CourseFixture.read(work, "step1-basics/src/test/resources/exercises.txt"));
-        assertEquals("<project>official step pom</project>\n", CourseFixture.read(work, "step1-basics/pom.xml"));
+        assertEquals(CourseFixture.STEP_POM, CourseFixture.read(work, "step1-basics/pom.xml"));
     }
 
     @Test

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class RootPomTest {
 
     @Test
-    @DisplayName("for students: no student-edition module, coverage minimum 0, the rest untouched")
+    @DisplayName("for students: no student-edition module, coverage minimum 0, own version, the rest untouched")
     void forStudents() throws Exception {
         String expected = CourseFixture.ROOT_POM.replace("    <module>student-edition</module>\n", "")
-                .replace("0.90", "0");
+                .replace("0.90", "0").replace("<version>1.0-SNAPSHOT</version>", "<version>1.0-student-SNAPSHOT</version>");
         assertEquals(expected, RootPom.forStudents(CourseFixture.ROOT_POM));
     }
 
@@ -22,6 +22,21 @@ class RootPomTest {
     @DisplayName("for grading: only test support, the steps and the grade module")
     void forGrading() {
         assertEquals(List.of("test-support", "step1-basics", "grade"), RootPom.modules(RootPom.forGrading(CourseFixture.ROOT_POM)));
+    }
+
+    @Test
+    @DisplayName("the edition's version differs from the course's, so it never replaces the solution in ~/.m2")
+    void studentVersion() {
+        assertEquals("1.0-student-SNAPSHOT", RootPom.studentVersion("1.0-SNAPSHOT"));
+        assertEquals("2.1-student", RootPom.studentVersion("2.1"));
+    }
+
+    @Test
+    @DisplayName("a pom without a version is refused")
+    void noVersion() {
+        EditionException e = assertThrows(EditionException.class,
+                () -> RootPom.forStudents("<project><coverage.minimum>1</coverage.minimum></project>"));
+        assertEquals("pom.xml: no <version> to give the student edition a version of its own", e.getMessage());
     }
 
     @Test

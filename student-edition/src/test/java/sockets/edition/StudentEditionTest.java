@@ -91,6 +91,16 @@ class StudentEditionTest {
         }
 
         @Test
+        @DisplayName("gives every pom the edition's own version: built there, it never replaces the solution in ~/.m2")
+        void ownVersion() throws IOException {
+            for (String pom : List.of("pom.xml", "step1-basics/pom.xml", "slides/pom.xml")) {
+                String text = CourseFixture.read(edition, pom);
+                assertTrue(text.contains("<version>1.0-student-SNAPSHOT</version>"), pom + ": " + text);
+                assertFalse(text.contains("<version>1.0-SNAPSHOT</version>"), pom + ": " + text);
+            }
+        }
+
+        @Test
         @DisplayName("keeps ./mvnw executable")
         void executable() {
             assertTrue(Files.isExecutable(edition.resolve("mvnw")));
