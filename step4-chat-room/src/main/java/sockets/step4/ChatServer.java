@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
 
@@ -17,15 +18,25 @@ import sockets.step3.framing.LineTooLongException;
  */
 public final class ChatServer implements AutoCloseable {
 
-    /** What {@code chat server} is started with. */
-    public record Settings(String bind, int port, int maxLineBytes, int maxClients) {
+    /**
+     * What {@code chat server} is started with. {@code idleTimeoutMillis}: a client silent that
+     * long is disconnected (0: never). {@code stallMillis}: a client that has lines waiting and
+     * reads none of them for that long is disconnected.
+     */
+    public record Settings(String bind, int port, int maxLineBytes, int maxClients, int idleTimeoutMillis,
+            int stallMillis) {
+        public Settings(String bind, int port, int maxLineBytes, int maxClients) {
+            this(bind, port, maxLineBytes, maxClients, 0, DEFAULT_STALL_MILLIS);
+        }
+
         public static Settings onLoopback() {
             return new Settings("127.0.0.1", 0, 4096, 1000);
         }
     }
 
+    static final int DEFAULT_STALL_MILLIS = 15_000;
     /** What one client may have queued and unread: enough for a burst, bounded for a reader that never reads. */
-    static final int OUTBOX_CHARS = 256 * 1024;
+    static final int OUTBOX_BYTES = 256 * 1024;
     private static final long SHUTDOWN_MILLIS = 2_000;
 
     private final SimpleSocket listener;
@@ -34,6 +45,8 @@ public final class ChatServer implements AutoCloseable {
     private final PrintStream log;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
+    private Thread watchdog;
 
     private ChatServer(SimpleSocket listener, Settings settings, PrintStream log) {
         this.listener = listener;
@@ -46,6 +59,7 @@ public final class ChatServer implements AutoCloseable {
     public static ChatServer start(Settings settings, PrintStream log) throws IOException {
         ChatServer server = new ChatServer(SimpleSocket.listen(settings.bind(), settings.port()), settings, log);
         Thread.ofPlatform().name("acceptor").daemon().start(server::acceptLoop);
+        server.watchdog = Thread.ofVirtual().name("watchdog").start(server::dropStalledClients);
         return server;
     }
 
@@ -67,17 +81,42 @@ public final class ChatServer implements AutoCloseable {
             } catch (IOException e) {
                 return; // The listening socket was closed: we are shutting down.
             }
-            Outbox outbox = new Outbox(client, OUTBOX_CHARS, client.remoteAddress());
+            connections.incrementAndGet();
+            Outbox outbox = new Outbox(client, OUTBOX_BYTES);
             Member member = stopping.get() ? null : lobby.join(outbox);
             if (member == null) {
-                outbox.offer(stopping.get() ? "* server is shutting down" : "! server is full - try again later");
-                Thread.ofVirtual().start(() -> outbox.finish(SHUTDOWN_MILLIS));
+                outbox.tell(stopping.get() ? "* server is shutting down" : "! server is full - try again later");
+                Thread.ofVirtual().start(() -> {
+                    outbox.finish(SHUTDOWN_MILLIS);
+                    connections.decrementAndGet();
+                });
                 continue;
             }
             log.println("+ " + member.name + " from " + client.remoteAddress());
-            Thread.ofVirtual().name("session-" + member.name).start(new Session(client, lobby, member, log));
+            Session session = new Session(client, lobby, member, log, settings.idleTimeoutMillis());
+            Thread.ofVirtual().name("session-" + member.name).start(() -> {
+                session.run();
+                connections.decrementAndGet();
+            });
         }
         // end::solution-4.3[]
+    }
+
+    /** Every quarter of the stall time, disconnects the clients whose outbox made no progress. */
+    private void dropStalledClients() {
+        long stallNanos = settings.stallMillis() * 1_000_000L;
+        while (!stopping.get()) {
+            try {
+                Thread.sleep(Math.max(10, settings.stallMillis() / 4));
+            } catch (InterruptedException e) {
+                return; // Asked to stop.
+            }
+            for (Member member : lobby.everyone()) {
+                // Closing its socket ends its session, which tells the partner why.
+                member.outbox.dropIfStalled(stallNanos);
+            }
+        }
+        // Shutting down: finish() bounds every outbox's last writes by itself.
     }
 
     /** The operator's line: to every client as {@code <server> TEXT}. */
@@ -128,6 +167,7 @@ public final class ChatServer implements AutoCloseable {
             return false;
         }
         listener.close();
+        watchdog.interrupt();
         var members = lobby.everyone();
         for (Member member : members) {
             member.tell("* server is shutting down");
@@ -163,6 +203,20 @@ public final class ChatServer implements AutoCloseable {
     /** How many clients are connected now. */
     public int clients() {
         return lobby.size();
+    }
+
+    /** Bytes held in every client's outbox now: what slow readers cost the server. */
+    public long queuedBytes() {
+        long total = 0;
+        for (Member member : lobby.everyone()) {
+            total += member.outbox.heldBytes();
+        }
+        return total;
+    }
+
+    /** How many accepted connections are not closed and done with yet (clients, and refused ones on their way out). */
+    public int connections() {
+        return connections.get();
     }
 
     @Override

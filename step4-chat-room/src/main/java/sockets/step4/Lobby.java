@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Who is connected, who waits and who talks to whom: rooms of two. An arrival is paired with the
  * member waiting longest; when a partner leaves, the other goes back to waiting. One lock guards
- * it all, held only to queue lines, never during network I/O.
+ * it all, held only to tell notices (which never wait), never during network I/O.
  */
 final class Lobby {
 
@@ -56,15 +56,26 @@ final class Lobby {
         // end::solution-4.3[]
     }
 
-    /** A message from {@code from}: to its partner as {@code <NAME> TEXT}, or an error if alone. */
-    synchronized void relay(Member from, String text) {
+    /**
+     * A message from {@code from}: queued for its partner as {@code <NAME> TEXT} (the caller then
+     * flushes the returned outbox), or an error if alone (null returned).
+     */
+    Outbox relay(Member from, String text) {
         // tag::solution-4.4[]
-        if (from.partner == null) {
+        Member partner = partnerOf(from);
+        if (partner == null) {
             from.tell("! nobody is here yet - your message was not sent; wait for a partner");
-            return;
+            return null;
         }
-        from.partner.tell("<" + from.name + "> " + HarmlessText.clean(text));
+        // Outside the lock: queue() waits while the partner is behind, and the other rooms go on.
+        // (from.name is safe to read here: only this thread, from's session, changes it.)
+        partner.outbox.queue("<" + from.name + "> " + HarmlessText.clean(text));
+        return partner.outbox;
         // end::solution-4.4[]
+    }
+
+    private synchronized Member partnerOf(Member member) {
+        return member.partner;
     }
 
     /** {@code from} leaves: its partner is told and goes back to waiting (or is paired at once). */

@@ -13,8 +13,8 @@ final class Member {
         this.outbox = outbox;
     }
 
-    /** Queues a line for this client; a client that cannot keep up is dropped by its outbox. */
+    /** Queues a notice for this client, never waiting; a client far behind is dropped by its outbox. */
     void tell(String line) {
-        outbox.offer(line);
+        outbox.tell(line);
     }
 }

@@ -30,6 +30,14 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-clients", paramLabel = "N", description = "clients at once (default: ${DEFAULT-VALUE})")
     int maxClients = 1000;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "disconnect a client silent this long, 0 for never (default: ${DEFAULT-VALUE})")
+    int idleTimeout = 0;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS",
+            description = "disconnect a client that reads none of its waiting lines this long (default: ${DEFAULT-VALUE})")
+    int stallTimeout = ChatServer.DEFAULT_STALL_MILLIS / 1000;
+
     private final InputStream console;
     private final PrintStream out;
 
@@ -44,7 +52,10 @@ final class ServerCommand implements Callable<Integer> {
         check(port >= 0 && port <= 65535, "--port must be 0 to 65535");
         check(maxLine >= 1, "--max-line must be at least 1");
         check(maxClients >= 1, "--max-clients must be at least 1");
-        ChatServer server = ChatServer.start(new ChatServer.Settings(bind, port, maxLine, maxClients), out);
+        check(idleTimeout >= 0 && idleTimeout <= 86_400, "--idle-timeout must be 0 to 86400 seconds");
+        check(stallTimeout >= 1 && stallTimeout <= 3_600, "--stall-timeout must be 1 to 3600 seconds");
+        var settings = new ChatServer.Settings(bind, port, maxLine, maxClients, idleTimeout * 1000, stallTimeout * 1000);
+        ChatServer server = ChatServer.start(settings, out);
         out.println("listening on " + server.address());
         out.println("type a line to send it to every client, /quit to stop the server");
         // SIGINT (Ctrl-C) and SIGTERM run shutdown hooks: shut down gracefully, then exit 0.

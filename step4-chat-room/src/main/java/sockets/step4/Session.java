@@ -2,13 +2,13 @@ package sockets.step4;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Locale;
 import sockets.step3.framing.LineTooLongException;
 
 /**
  * One client's connection on the server, run on its own virtual thread: reads the client's
  * lines, obeys commands, relays messages through the {@link Lobby}, and on the way out tells
- * the partner - after every line this client sent, since this thread queued those first.
+ * the partner - after every line this client sent, since this thread queued those first. The
+ * messages of a burst are queued, then sent with one write when all that arrived is read.
  */
 final class Session implements Runnable {
 
@@ -21,8 +21,13 @@ final class Session implements Runnable {
     private final Lobby lobby;
     private final Member member;
     private final PrintStream log;
+    /** The partner's outbox we queued messages to and have not sent yet, or null. */
+    private Outbox unsent;
 
-    Session(SimpleSocket socket, Lobby lobby, Member member, PrintStream log) {
+    private final int idleTimeoutMillis;
+
+    Session(SimpleSocket socket, Lobby lobby, Member member, PrintStream log, int idleTimeoutMillis) {
+        this.idleTimeoutMillis = idleTimeoutMillis;
         this.socket = socket;
         this.lobby = lobby;
         this.member = member;
@@ -32,12 +37,17 @@ final class Session implements Runnable {
     @Override
     public void run() {
         String why = "";
+        // No hand-off to another thread: this one writes the burst it relayed before it reads on.
+        socket.beforeWaitingForInput(this::sendUnsent);
         try {
+            socket.idleTimeout(idleTimeoutMillis);
             why = converse();
         } catch (IOException e) {
-            // Reset, or closed under us (shutdown, or our outbox overflowed).
-            if (member.outbox.overflowed()) {
+            // Reset, silent too long, or closed under us (shutdown, or we stopped reading).
+            if (member.outbox.dropped()) {
                 why = " (was not reading, disconnected)";
+            } else if (socket.idleTimedOut()) {
+                why = " (silent too long, disconnected)";
             } else {
                 why = member.outbox.finishing() ? " (server shutting down)" : " (connection lost)";
             }
@@ -69,7 +79,7 @@ final class Session implements Runnable {
                 continue;
             }
             if (!line.startsWith("/")) {
-                lobby.relay(member, line);
+                relay(line);
             } else if (!command(line)) {
                 return ""; // The client typed /quit.
             }
@@ -77,11 +87,27 @@ final class Session implements Runnable {
         // end::solution-4.4[]
     }
 
+    /** Queues a message for the partner; a new partner first gets what the old one was owed. */
+    private void relay(String line) {
+        Outbox to = lobby.relay(member, line);
+        if (unsent != null && unsent != to) {
+            unsent.flush();
+        }
+        unsent = to;
+    }
+
+    /** Sends what this session queued for its partner (called before the socket waits for input). */
+    private void sendUnsent() {
+        if (unsent != null) {
+            unsent.flush();
+        }
+    }
+
     /** Obeys one command line; false for {@code /quit}. */
     private boolean command(String line) {
-        String[] words = line.strip().split("\\s+", 2);
-        String argument = words.length > 1 ? words[1].strip() : "";
-        switch (words[0].toLowerCase(Locale.ROOT)) {
+        ChatCommand command = ChatCommand.parse(line);
+        String argument = command.argument();
+        switch (command.verb()) {
             case "/quit" -> {
                 return false;
             }
@@ -94,7 +120,7 @@ final class Session implements Runnable {
             }
             case "/who" -> member.tell(lobby.who(member));
             case "/help" -> member.tell(HELP);
-            default -> member.tell("! unknown command " + HarmlessText.clean(words[0]) + " - type /help");
+            default -> member.tell("! unknown command " + HarmlessText.clean(command.verb()) + " - type /help");
         }
         return true;
     }

@@ -1,7 +1,10 @@
 package sockets.step4;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -14,6 +17,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sockets.step3.framing.LineReader;
 
@@ -25,25 +29,46 @@ import sockets.step3.framing.LineReader;
  */
 public final class SimpleSocket implements AutoCloseable {
 
+    /** {@link #sendLines} writes at most this much at a time. */
+    static final int BURST_BYTES = 32 * 1024;
+
     private final ServerSocket listener;
     private final Socket connection;
     private final LineReader lines;
     private final OutputStream out;
+    private final OutputStream unbuffered;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Runnable beforeWaiting = () -> {};
+    private volatile boolean idleTimedOut;
 
     private SimpleSocket(ServerSocket listener) {
         this.listener = listener;
         this.connection = null;
         this.lines = null;
         this.out = null;
+        this.unbuffered = null;
     }
 
     private SimpleSocket(Socket connection, int maxLineBytes) throws IOException {
         this.listener = null;
         this.connection = connection;
-        this.lines = new LineReader(connection.getInputStream(), maxLineBytes);
-        // Buffered, so a line goes out in one write - and only when flushed.
-        this.out = new BufferedOutputStream(connection.getOutputStream());
+        this.lines = new LineReader(new FilterInputStream(connection.getInputStream()) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                // All that arrived so far is handled: the moment to send what it produced.
+                beforeWaiting.run();
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (SocketTimeoutException e) {
+                    idleTimedOut = true;
+                    throw e;
+                }
+            }
+        }, maxLineBytes);
+        this.unbuffered = connection.getOutputStream();
+        // Buffered, so a line goes out in one write - and only when flushed. A small buffer (a
+        // longer line is written straight through): the server holds one per connection.
+        this.out = new BufferedOutputStream(unbuffered, 512);
     }
 
     /** Server side: bind to {@code bindAddress:port} (0 = any free port) and listen. */
@@ -109,6 +134,52 @@ public final class SimpleSocket implements AutoCloseable {
             throw new IOException("connection lost while sending: " + e.getMessage());
         }
         // end::solution-4.1[]
+    }
+
+    /**
+     * Sends each of {@code lines} with a LF, as UTF-8, in as few writes as possible (one per
+     * {@link #BURST_BYTES}); {@code afterEachWrite} runs after each write. Not for two threads at a time.
+     */
+    public void sendLines(Collection<String> lines, Runnable afterEachWrite) throws IOException {
+        ByteArrayOutputStream burst = new ByteArrayOutputStream(256);
+        try {
+            for (String line : lines) {
+                burst.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                burst.write('\n');
+                if (burst.size() >= BURST_BYTES) {
+                    burst.writeTo(unbuffered);
+                    burst.reset();
+                    afterEachWrite.run();
+                }
+            }
+            if (burst.size() > 0) {
+                burst.writeTo(unbuffered);
+                afterEachWrite.run();
+            }
+        } catch (IOException e) {
+            throw new IOException("connection lost while sending: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code task} each time a read is about to wait for the network, that is, once all that
+     * had arrived is handled: the server sends the replies of a whole burst of lines then.
+     */
+    public void beforeWaitingForInput(Runnable task) {
+        beforeWaiting = task;
+    }
+
+    /**
+     * A peer silent for {@code millis} (0: forever) makes {@link #receiveLine()} fail and
+     * {@link #idleTimedOut()} true: the way to notice a peer that vanished without a word.
+     */
+    public void idleTimeout(int millis) throws IOException {
+        connection.setSoTimeout(millis);
+    }
+
+    /** True once a read failed because the peer was silent for the idle timeout. */
+    public boolean idleTimedOut() {
+        return idleTimedOut;
     }
 
     /**

@@ -34,6 +34,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(new ChatServer.Settings("127.0.0.1", 0, maxLineBytes, maxClients));
     }
 
+    /** A server that disconnects a client silent for {@code idleMillis} (0: never) or not reading for {@code stallMillis}. */
+    static TestServer withTimeouts(int idleMillis, int stallMillis) throws IOException {
+        return new TestServer(new ChatServer.Settings("127.0.0.1", 0, 4096, 1000, idleMillis, stallMillis));
+    }
+
     /** A raw client (like nc), connected but nothing read yet. */
     LoopbackClient connect() throws IOException {
         LoopbackClient client = LoopbackClient.connect(server.port());

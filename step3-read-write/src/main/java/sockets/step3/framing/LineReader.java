@@ -13,8 +13,13 @@ import java.util.Arrays;
 public final class LineReader {
 
     private final InputStream in;
+    /** The read buffer starts small and doubles, up to 8 KB, each time a read fills it. */
+    private static final int FIRST_CHUNK = 512;
+    private static final int MAX_CHUNK = 8192;
+
     private final int maxLineBytes;
-    private final byte[] chunk = new byte[8192];
+    // Small at first: a server holds one per connection, and most connections are quiet.
+    private byte[] chunk = new byte[FIRST_CHUNK];
     private int chunkStart;
     private int chunkEnd;
     private byte[] line;
@@ -46,6 +51,10 @@ public final class LineReader {
         // tag::solution-3.3[]
         while (true) {
             if (chunkStart == chunkEnd) {
+                if (chunkEnd == chunk.length && chunk.length < MAX_CHUNK) {
+                    // The last read filled it: a busy stream, so read more at a time.
+                    chunk = new byte[chunk.length * 2];
+                }
                 chunkEnd = in.read(chunk);
                 chunkStart = 0;
                 if (chunkEnd == -1) {
