@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 
 /**
@@ -20,7 +21,8 @@ public final class Main {
                                              prints the module to grade and the exercises that must lose points
               copy COURSE OUT                copy COURSE into OUT (new or empty) as a submission would be: no build output
               scores GRADE_JSON              print 'id points max' for each exercise of a grade.json
-              regions COURSE                 list the solution regions of COURSE""";
+              regions COURSE                 list the solution regions of COURSE
+              mutation-report COURSE STEP... print the PIT mutation score of each STEP and its surviving mutants""";
 
     private Main() {}
 
@@ -81,6 +83,12 @@ public final class Main {
                         out.println(region.id() + " " + region.file() + ":" + region.tagLine() + "-" + region.endLine());
                     }
                 }
+            }
+            case "mutation-report" -> {
+                if (args.length < 3) {
+                    throw new UsageException();
+                }
+                MutationReport.print(folder(args[1]), List.of(args).subList(2, args.length), out);
             }
             default -> throw new UsageException();
         }
