@@ -104,6 +104,7 @@ public final class ChatServer implements AutoCloseable {
 
     /** Every quarter of the stall time, disconnects the clients whose outbox made no progress. */
     private void dropStalledClients() {
+        // tag::solution-4.8[]
         long stallNanos = settings.stallMillis() * 1_000_000L;
         while (!stopping.get()) {
             try {
@@ -117,6 +118,7 @@ public final class ChatServer implements AutoCloseable {
             }
         }
         // Shutting down: finish() bounds every outbox's last writes by itself.
+        // end::solution-4.8[]
     }
 
     /** The operator's line: to every client as {@code <server> TEXT}. */

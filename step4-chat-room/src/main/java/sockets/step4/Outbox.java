@@ -39,7 +39,7 @@ final class Outbox {
      * partner reads. False when the client is gone (disconnected, or leaving).
      */
     boolean queue(String line) {
-        // tag::solution-4.8[]
+        // tag::solution-4.5[]
         while (true) {
             synchronized (this) {
                 if (finishing || dropped) {
@@ -61,7 +61,7 @@ final class Outbox {
             }
             flush(); // Full and nobody sending: send it ourselves to make room, then queue.
         }
-        // end::solution-4.8[]
+        // end::solution-4.5[]
     }
 
     /**

@@ -77,7 +77,8 @@ public final class SimpleSocket implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         try {
             InetAddress address = InetAddress.getByName(bindAddress);
-            listener.bind(new InetSocketAddress(address, port), 50);
+            // A long queue of connections not yet accepted: a burst of arrivals is not turned away.
+            listener.bind(new InetSocketAddress(address, port), 1024);
             return new SimpleSocket(listener);
         } catch (UnknownHostException e) {
             listener.close();
@@ -174,7 +175,10 @@ public final class SimpleSocket implements AutoCloseable {
      * {@link #idleTimedOut()} true: the way to notice a peer that vanished without a word.
      */
     public void idleTimeout(int millis) throws IOException {
+        // tag::solution-4.8[]
+        // SO_TIMEOUT bounds every read from now on; nothing bounds a write, hence the watchdog.
         connection.setSoTimeout(millis);
+        // end::solution-4.8[]
     }
 
     /** True once a read failed because the peer was silent for the idle timeout. */

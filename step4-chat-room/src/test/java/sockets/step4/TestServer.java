@@ -1,7 +1,9 @@
 package sockets.step4;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,6 +69,15 @@ final class TestServer implements AutoCloseable {
         LoopbackClient b = join(second);
         a.expectLine(line -> line.endsWith(" is now " + second), "'* guest-N is now " + second + "' at " + first);
         return new LoopbackClient[] {a, b};
+    }
+
+    /**
+     * A buffered reader on a raw client's socket, for tests that read megabytes (LoopbackClient
+     * reads a byte at a time); each read waits at most 5 s. Use it instead of the client's readLine.
+     */
+    static BufferedReader fastReader(LoopbackClient client) throws IOException {
+        client.socket().setSoTimeout(5_000);
+        return new BufferedReader(new InputStreamReader(client.socket().getInputStream(), StandardCharsets.UTF_8));
     }
 
     static <T> CompletableFuture<T> async(Supplier<T> task) {

@@ -1,0 +1,247 @@
+package sockets.step4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
+import sockets.testing.LoopbackClient;
+
+@Exercise("4.5")
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@DisplayName("Robust under load and churn")
+class RobustnessTest {
+
+    @Test
+    @DisplayName("a partner who reads as fast as it can is never dropped, however fast the other floods")
+    void fastReaderKeepsUp() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("flooder", "reader");
+            int count = 20_000;
+            String padding = "-".repeat(100);
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                burst.append(i).append(padding).append('\n');
+            }
+            var flood = TestServer.asyncRun(() -> {
+                try {
+                    room[0].sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            java.io.BufferedReader reader = TestServer.fastReader(room[1]);
+            for (int i = 0; i < count; i++) {
+                String line = reader.readLine();
+                assertEquals("<flooder> " + i + padding, line, "line " + i + " of the flood: lost, or the reader dropped?");
+            }
+            flood.get(5, TimeUnit.SECONDS);
+            assertEquals(2, chat.server.clients(), "both still connected after the flood");
+        }
+    }
+
+    @Test
+    @DisplayName("one room's flood into a partner that never reads does not hold up another room")
+    void roomsIsolated() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] flooded = chat.pair("flooder", "sleeper");
+            LoopbackClient[] quiet = chat.pair("alice", "bob");
+            String line = "f".repeat(4000);
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            var flood = TestServer.asyncRun(() -> {
+                try {
+                    while (true) {
+                        flooded[0].send(line); // Blocks once every buffer on the way is full: that is the point.
+                        sent.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // The test closed the flooder.
+                }
+            });
+            waitFor(() -> sent.get() >= 1_000, "4 MB of flood to be on its way");
+            for (int i = 0; i < 50; i++) {
+                quiet[0].send("ping " + i);
+                quiet[1].expectLine(l -> l.startsWith("<alice> ping"), "alice's line while the other room floods");
+                quiet[0].send("/who");
+                quiet[0].expectLine(l -> l.startsWith("* you are alice"), "a /who answer while the other room floods");
+            }
+            flooded[1].close(); // The sleeper first: the server's write to it then fails at once.
+            flooded[0].close();
+            flood.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @DisplayName("a reset (SO_LINGER 0) in the middle of a line: the partner is told, the server goes on")
+    void resetMidLine() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            room[0].sendRaw("half a li".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            room[0].socket().setSoLinger(true, 0);
+            room[0].close();
+            room[1].expectLine(line -> line.startsWith("* alice left"), "'* alice left' after a reset mid-line");
+            waitFor(() -> chat.server.connections() == 1, "alice's connection to be released");
+            LoopbackClient carol = chat.join("carol");
+            carol.send("hello");
+            room[1].expectLine(line -> line.equals("<carol> hello"), "bob is paired again and hears carol");
+        }
+    }
+
+    @Test
+    @DisplayName("a half-close after a line without LF: that line, then '* alice left'; alice gets '* bye'")
+    void halfCloseMidLine() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            room[0].sendRaw("last words, no newline".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            room[0].halfClose();
+            assertEquals("<alice> last words, no newline", room[1].expectLine(l -> l.startsWith("<"), "the last line"));
+            assertEquals("* alice left", room[1].readLine(), "then the notice");
+            room[0].expectLine(line -> line.equals("* bye"), "'* bye' for alice after her half-close");
+            assertTrue(room[0].awaitClosed(), "then the server closes");
+        }
+    }
+
+    @Test
+    @DisplayName("both partners quitting at once: both get '* bye', and nobody is left paired with a ghost")
+    void bothQuitAtOnce() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            LoopbackClient carol = chat.join("carol");
+            assertTrue(carol.seen().contains("* waiting for a partner..."), "carol waits: " + carol.seen());
+            var aliceQuits = TestServer.asyncRun(() -> send(room[0], "/quit"));
+            var bobQuits = TestServer.asyncRun(() -> send(room[1], "/quit"));
+            aliceQuits.get(5, TimeUnit.SECONDS);
+            bobQuits.get(5, TimeUnit.SECONDS);
+            for (LoopbackClient client : room) {
+                client.expectLine(line -> line.equals("* bye"), "'* bye' for each of the two");
+                assertTrue(client.awaitClosed(), "each of the two is closed");
+            }
+            waitFor(() -> chat.server.clients() == 1, "only carol to be left");
+            LoopbackClient dave = chat.join("dave");
+            assertTrue(dave.seen().contains("* you are chatting with carol - say hello"), "dave is paired with carol: " + dave.seen());
+        }
+    }
+
+    @Test
+    @DisplayName("1,000 connect/close cycles leave no descriptor, connection or thread behind")
+    void noLeaks() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient keeper = chat.join("keeper");
+            long descriptors = openDescriptors();
+            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+            for (int i = 0; i < 1_000; i++) {
+                try (LoopbackClient client = LoopbackClient.connect(chat.server.port())) {
+                    client.expectLine(line -> line.startsWith("* welcome"), "the welcome of cycle " + i);
+                }
+            }
+            waitFor(() -> chat.server.connections() == 1 && chat.server.clients() == 1, "every cycle's connection to end");
+            assertTrue(openDescriptors() <= descriptors + 20,
+                    "descriptors " + descriptors + " before, " + openDescriptors() + " after 1,000 cycles - a socket not closed?");
+            assertTrue(ManagementFactory.getThreadMXBean().getThreadCount() <= threads + 5, "platform threads leaked");
+            keeper.send("/who");
+            keeper.expectLine(line -> line.startsWith("* you are keeper, waiting for a partner; 1 connected"),
+                    "the server counts one client after the churn");
+        }
+    }
+
+    @Test
+    @DisplayName("--max-clients: the refused get '! server is full', and a slot freed is a slot to take")
+    void maxClients() throws Exception {
+        try (TestServer chat = TestServer.start(4096, 2)) {
+            LoopbackClient[] room = chat.pair("walt", "vera");
+            for (int i = 0; i < 5; i++) {
+                LoopbackClient refused = chat.connect();
+                assertEquals("! server is full - try again later", refused.readLine());
+                assertTrue(refused.awaitClosed(), "a refused client is closed");
+            }
+            room[0].send("/quit");
+            assertTrue(room[0].awaitClosed(), "walt leaves");
+            waitFor(() -> chat.server.connections() == 1, "the refused and walt to be released");
+            chat.join("next");
+        }
+    }
+
+    @Test
+    @DisplayName("shutdown while two rooms flood: everyone is told, every connection ends, in bounded time")
+    void shutdownUnderTraffic() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            List<LoopbackClient[]> rooms = List.of(chat.pair("a1", "b1"), chat.pair("a2", "b2"));
+            CountDownLatch flowing = new CountDownLatch(2);
+            List<CompletableFuture<Boolean>> readers = new ArrayList<>();
+            for (LoopbackClient[] room : rooms) {
+                TestServer.asyncRun(() -> {
+                    try {
+                        while (true) {
+                            room[0].send("x".repeat(200));
+                        }
+                    } catch (IOException e) {
+                        // The server closed the connection: the flood ends.
+                    }
+                });
+                readers.add(TestServer.async(() -> readUntilClosed(room[1], flowing)));
+            }
+            assertTrue(flowing.await(5, TimeUnit.SECONDS), "both floods should be flowing");
+            assertTrue(chat.server.shutdown(), "shutdown does the work");
+            for (CompletableFuture<Boolean> told : readers) {
+                assertTrue(told.get(10, TimeUnit.SECONDS), "every reader got '* server is shutting down' before the end");
+            }
+            waitFor(() -> chat.server.connections() == 0, "every connection to end");
+        }
+    }
+
+    private static boolean readUntilClosed(LoopbackClient client, CountDownLatch flowing) {
+        try {
+            java.io.BufferedReader reader = TestServer.fastReader(client);
+            boolean told = false;
+            int lines = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (++lines == 100) {
+                    flowing.countDown();
+                }
+                told |= line.equals("* server is shutting down");
+            }
+            return told;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Void send(LoopbackClient client, String line) {
+        try {
+            client.send(line);
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks {@code condition} every millisecond until it holds; fails after 5 s naming {@code what}. */
+    static void waitFor(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "waited 5 s for " + what);
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+}
