@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The points of each exercise in a {@code grade.json} written by the grade report: enough of
- * its JSON (objects with {@code id}, {@code points} and {@code max}) for the grading check.
+ * its JSON (objects with {@code id}, {@code points}, {@code max} and {@code tests}) for the
+ * grading check.
  */
 final class GradeScores {
 
-    /** One exercise's result. */
-    record Score(String id, int points, int max) {}
+    /** One exercise's result, and how many of its tests ran (0 when the grade has no count). */
+    record Score(String id, int points, int max, int tests) {}
 
     private GradeScores() {}
 
@@ -25,7 +26,8 @@ final class GradeScores {
         List<Score> scores = new ArrayList<>();
         for (String text : innermostObjects(json)) {
             if (text.contains("\"id\"")) {
-                scores.add(new Score(string(text, "id"), number(text, "points"), number(text, "max")));
+                scores.add(new Score(string(text, "id"), number(text, "points"), number(text, "max"),
+                        text.contains("\"tests\"") ? number(text, "tests") : 0));
             }
         }
         if (scores.isEmpty()) {

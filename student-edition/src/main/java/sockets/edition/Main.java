@@ -20,7 +20,7 @@ public final class Main {
               apply-variant SPEC DIR         apply a known-bad variant to the course copy in DIR;
                                              prints the module to grade and the exercises that must lose points
               copy COURSE OUT                copy COURSE into OUT (new or empty) as a submission would be: no build output
-              scores GRADE_JSON              print 'id points max' for each exercise of a grade.json
+              scores GRADE_JSON              print 'id points max tests' for each exercise of a grade.json
               regions COURSE                 list the solution regions of COURSE
               mutation-report COURSE STEP... print the PIT mutation score of each STEP and its surviving mutants""";
 
@@ -71,7 +71,7 @@ public final class Main {
             case "scores" -> {
                 need(args, 2);
                 for (GradeScores.Score score : GradeScores.read(Path.of(args[1]))) {
-                    out.println(score.id() + " " + score.points() + " " + score.max());
+                    out.println(score.id() + " " + score.points() + " " + score.max() + " " + score.tests());
                 }
             }
             case "regions" -> {

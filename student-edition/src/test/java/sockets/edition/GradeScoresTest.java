@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GradeScoresTest {
 
     @Test
-    @DisplayName("reads id, points and max of every exercise, whatever its messages contain")
+    @DisplayName("reads id, points, max and tests of every exercise, whatever its messages contain")
     void reads(@TempDir Path dir) throws Exception {
         CourseFixture.file(dir, "grade.json", """
                 {
@@ -22,12 +22,12 @@ class GradeScoresTest {
                     {"module": "step1-basics", "points": 2, "max": 5}
                   ],
                   "exercises": [
-                    {"id": "1.1", "step": "step1-basics", "title": "A {braced} \\"title\\"", "points": 2, "max": 2, "status": "passed", "failure": null},
+                    {"id": "1.1", "step": "step1-basics", "title": "A {braced} \\"title\\"", "points": 2, "max": 2, "status": "passed", "tests": 4, "failure": null},
                     {"id": "1.2", "step": "step1-basics", "title": "B", "points": 0, "max": 3, "status": "failed", "failure": "expected } got {"}
                   ]
                 }
                 """);
-        assertEquals(List.of(new GradeScores.Score("1.1", 2, 2), new GradeScores.Score("1.2", 0, 3)),
+        assertEquals(List.of(new GradeScores.Score("1.1", 2, 2, 4), new GradeScores.Score("1.2", 0, 3, 0)),
                 GradeScores.read(dir.resolve("grade.json")));
     }
 }
