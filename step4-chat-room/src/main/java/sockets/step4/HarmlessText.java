@@ -16,14 +16,23 @@ public final class HarmlessText {
     public static String clean(String text) {
         // tag::solution-4.2[]
         // tag::clean[]
-        StringBuilder harmless = new StringBuilder(text.length());
+        StringBuilder harmless = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean c0 = c < 0x20 && c != '\t';
             boolean delOrC1 = c >= 0x7F && c <= 0x9F;
-            harmless.append(c0 || delOrC1 ? REPLACEMENT : c);
+            if (c0 || delOrC1) {
+                if (harmless == null) {
+                    // The first control character: copy what came before it, then go on replacing.
+                    harmless = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                harmless.append(REPLACEMENT);
+            } else if (harmless != null) {
+                harmless.append(c);
+            }
         }
-        return harmless.toString();
+        // Most lines have nothing to replace: then the text itself is returned, no copy made.
+        return harmless == null ? text : harmless.toString();
         // end::clean[]
         // end::solution-4.2[]
     }

@@ -142,7 +142,12 @@ public final class SimpleSocket implements AutoCloseable {
      * {@link #BURST_BYTES}); {@code afterEachWrite} runs after each write. Not for two threads at a time.
      */
     public void sendLines(Collection<String> lines, Runnable afterEachWrite) throws IOException {
-        ByteArrayOutputStream burst = new ByteArrayOutputStream(256);
+        long chars = 0;
+        for (String line : lines) {
+            chars += line.length() + 1;
+        }
+        // Sized for the whole burst (if ASCII), so the buffer is rarely copied while it fills.
+        ByteArrayOutputStream burst = new ByteArrayOutputStream((int) Math.min(chars, BURST_BYTES + 64));
         try {
             for (String line : lines) {
                 burst.writeBytes(line.getBytes(StandardCharsets.UTF_8));

@@ -78,7 +78,8 @@ class CommandLineTest {
             PrintedLines out = new PrintedLines();
             try (PipedOutputStream typing = new PipedOutputStream(); PipedInputStream console = new PipedInputStream(typing)) {
                 var server = TestServer.async(() -> ChatMain.run(console,
-                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0"));
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0",
+                        "--idle-timeout", "60", "--stall-timeout", "5"));
                 Matcher first = LISTENING.matcher(out.next());
                 assertTrue(first.matches(), "the first line must be 'listening on 127.0.0.1:PORT'");
                 try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(first.group(1)))) {
@@ -105,7 +106,8 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "''{0}'' is a usage error: exit 2 with the usage text")
     @ValueSource(strings = {"", "frobnicate", "server --port not-a-number", "server --port 70000",
-            "server --max-clients 0", "server --max-line 0", "client --port 0", "client --nonsense"})
+            "server --max-clients 0", "server --max-line 0", "server --idle-timeout -1", "server --stall-timeout 0",
+            "client --port 0", "client --nonsense"})
     void usageErrors(String args) {
         Run run = chat(args.isEmpty() ? new String[0] : args.split(" "));
         assertEquals(2, run.exitCode(), "exit code for '" + args + "'; err: " + run.err());
