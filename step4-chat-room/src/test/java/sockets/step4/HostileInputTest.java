@@ -109,7 +109,7 @@ class HostileInputTest {
     void binaryJunk() throws Exception {
         try (TestServer chat = TestServer.start()) {
             LoopbackClient[] room = chat.pair("alice", "bob");
-            byte[] junk = new byte[256 * 1024];
+            byte[] junk = new byte[64 * 1024];
             new Random(42).nextBytes(junk);
             room[0].sendRaw(junk);
             room[0].halfClose();
