@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  */
 final class CourseTree {
 
-    /** Skipped wherever they are. */
+    /** Skipped wherever they are: build output, tools' state (.cifuzz-corpus: Jazzer's fuzzing corpus). */
     private static final Set<String> NEVER_COPIED = Set.of(".git", "target", "node_modules", ".idea",
-            ".vscode", ".DS_Store");
+            ".vscode", ".DS_Store", ".cifuzz-corpus");
     /** Skipped at the top of the course only. */
     private static final Set<String> INSTRUCTOR_ONLY = Set.of("student-edition", ".ci", "course");
 
