@@ -23,15 +23,12 @@ public final class HarmlessText {
             boolean delOrC1 = c >= 0x7F && c <= 0x9F;
             if (c0 || delOrC1) {
                 if (harmless == null) {
-                    // The first control character: copy what came before it, then go on replacing.
-                    harmless = new StringBuilder(text.length()).append(text, 0, i);
+                    // Copy only when there is something to replace.
+                    harmless = new StringBuilder(text);
                 }
-                harmless.append(REPLACEMENT);
-            } else if (harmless != null) {
-                harmless.append(c);
+                harmless.setCharAt(i, REPLACEMENT);
             }
         }
-        // Most lines have nothing to replace: then the text itself is returned, no copy made.
         return harmless == null ? text : harmless.toString();
         // end::clean[]
         // end::solution-4.2[]

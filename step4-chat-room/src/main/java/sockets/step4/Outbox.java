@@ -8,7 +8,8 @@ import java.util.ArrayDeque;
  * thread finds nobody writing becomes the writer and sends everything queued, so one thread at a
  * time ever writes. The queue is bounded: a partner who sends faster than this client reads is
  * made to wait (TCP then slows it down), and a client whose writes make no progress for the stall
- * time is disconnected, so the memory held for it stays fixed.
+ * time (not one burst of up to 32 KB taken by its socket) is disconnected, so the memory held for
+ * it stays fixed.
  */
 final class Outbox {
 
@@ -25,7 +26,7 @@ final class Outbox {
     private boolean writing;
     private boolean finishing;
     private boolean dropped;
-    /** When the writer last finished a line (or the queue last went from empty to busy). */
+    /** When the writer last finished a write (or the queue last went from empty to busy). */
     private volatile long lastProgressNanos = System.nanoTime();
 
     Outbox(SimpleSocket socket, int maxBytes) {
@@ -138,6 +139,7 @@ final class Outbox {
         boolean startWriter;
         synchronized (this) {
             finishing = true;
+            notifyAll(); // A sender waiting for room gives up: nothing more is taken.
             startWriter = !writing && !queue.isEmpty() && !dropped;
             writing |= startWriter;
         }
