@@ -65,40 +65,51 @@ public final class LineReader {
                     return partial ? takeLine() : null;
                 }
             }
-            byte b = chunk[chunkStart++];
-            if (b == '\n') {
-                if (skippingLongLine) {
-                    // End of the over-long line: the next line starts fresh.
-                    skippingLongLine = false;
-                    continue;
-                }
-                return takeLine();
+            // Where this line ends in what we have: one quick scan, then the bytes are copied at once.
+            int end = chunkStart;
+            while (end < chunkEnd && chunk[end] != '\n') {
+                end++;
             }
+            int length = end - chunkStart;
+            if (!skippingLongLine && length > 0) {
+                // tag::limit[]
+                long lineBytes = (long) lineLength + length;
+                // One byte over is allowed if it is the CR of a CRLF.
+                boolean crOfCrlf =
+                        lineBytes == maxLineBytes + 1L && chunk[end - 1] == '\r';
+                if (lineBytes > maxLineBytes && !crOfCrlf) {
+                    // Refuse now, before holding any of it; the next call skips to the LF.
+                    lineLength = 0;
+                    skippingLongLine = true;
+                    chunkStart = end;
+                    throw new LineTooLongException(maxLineBytes);
+                }
+                // end::limit[]
+                append(chunk, chunkStart, length);
+            }
+            if (end == chunkEnd) {
+                chunkStart = chunkEnd;
+                continue; // No LF yet: the line goes on in the next read.
+            }
+            chunkStart = end + 1;
             if (skippingLongLine) {
+                // End of the over-long line: the next line starts fresh.
+                skippingLongLine = false;
                 continue;
             }
-            append(b);
-            // tag::limit[]
-            // One byte over is allowed if it is the CR of a CRLF.
-            boolean crOfCrlf =
-                    lineLength == maxLineBytes + 1L && b == '\r';
-            if (lineLength > maxLineBytes && !crOfCrlf) {
-                // Refuse now, before holding any more of it.
-                lineLength = 0;
-                skippingLongLine = true;
-                throw new LineTooLongException(maxLineBytes);
-            }
-            // end::limit[]
+            return takeLine();
         }
         // end::solution-3.3[]
     }
 
-    private void append(byte b) {
-        if (lineLength == line.length) {
-            // Never more than the limit plus a CR and one byte over: memory stays bounded.
-            line = Arrays.copyOf(line, (int) Math.min(line.length * 2L, maxLineBytes + 2L));
+    private void append(byte[] bytes, int offset, int length) {
+        if (lineLength + length > line.length) {
+            // Never more than the limit plus a CR: memory stays bounded.
+            int size = (int) Math.min(Math.max(line.length * 2L, lineLength + length), maxLineBytes + 1L);
+            line = Arrays.copyOf(line, size);
         }
-        line[lineLength++] = b;
+        System.arraycopy(bytes, offset, line, lineLength, length);
+        lineLength += length;
     }
 
     private String takeLine() {

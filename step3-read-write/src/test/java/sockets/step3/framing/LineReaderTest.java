@@ -110,6 +110,15 @@ class LineReaderTest {
         }
 
         @Test
+        @DisplayName("the limit holds when a line arrives one byte per read, CRLF split across reads")
+        void exactlyTheLimitOneByteAtATime() throws IOException {
+            LineReader reader = new LineReader(Streams.oneByteAtATime(Streams.of("12345\r\n123456\r\nok\n")), 5);
+            assertEquals("12345", reader.readLine(), "5 bytes and a CRLF, read one byte at a time, fit a 5-byte limit");
+            assertThrows(LineTooLongException.class, reader::readLine, "6 bytes must not fit, however they arrive");
+            assertEquals("ok", reader.readLine(), "the long line is skipped up to its LF");
+        }
+
+        @Test
         @DisplayName("one byte over the limit is an error, and the next line still works")
         void overTheLimit() throws IOException {
             LineReader reader = new LineReader(Streams.of("123456\nnext\n"), 5);
