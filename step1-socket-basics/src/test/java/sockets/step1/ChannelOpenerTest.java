@@ -110,6 +110,24 @@ class ChannelOpenerTest {
                         "once the file is deleted, bindUnix(path) should work again");
             }
         }
+
+        @Test
+        @DisplayName("closes its channel when the bind fails")
+        void closesTheChannelWhoseBindFailed(@TempDir Path dir) throws IOException {
+            int attempts = 20;
+            Path file = dir.resolve("taken.sock");
+            try (ServerSocketChannel holder = ChannelOpener.bindUnix(file)) {
+                // A first failure loads what failing needs, so the count below sees only channels.
+                assertThrows(IOException.class, () -> ChannelOpener.bindUnix(file).close());
+                long before = OpenDescriptors.count();
+                for (int i = 0; i < attempts; i++) { // exit: after a fixed number of tries
+                    assertThrows(IOException.class, () -> ChannelOpener.bindUnix(file).close());
+                }
+                long leaked = OpenDescriptors.count() - before;
+                assertTrue(leaked < attempts / 2, attempts + " failed bindUnix(" + file + ") left " + leaked
+                        + " more descriptors open - close the channel when bind() throws, then rethrow");
+            }
+        }
     }
 
     private static InetAddress loopback(String literal) {

@@ -80,6 +80,24 @@ class PortBindingTest {
         }
 
         @Test
+        @DisplayName("closes its socket when the bind fails")
+        void closesTheSocketWhoseBindFailed() throws IOException {
+            int attempts = 20;
+            try (ServerSocket holder = new ServerSocket()) {
+                int port = PortBinding.bindToAnyPort(holder);
+                // A first failure loads what failing needs, so the count below sees only sockets.
+                assertThrows(BindException.class, () -> PortBinding.listenOn(port).close());
+                long before = OpenDescriptors.count();
+                for (int i = 0; i < attempts; i++) { // exit: after a fixed number of tries
+                    assertThrows(BindException.class, () -> PortBinding.listenOn(port).close());
+                }
+                long leaked = OpenDescriptors.count() - before;
+                assertTrue(leaked < attempts / 2, attempts + " failed listenOn(" + port + ") left " + leaked
+                        + " more descriptors open - close the ServerSocket when bind() throws, then rethrow");
+            }
+        }
+
+        @Test
         @DisplayName("rebinds after close()")
         void closeFreesThePort() throws IOException {
             int port;

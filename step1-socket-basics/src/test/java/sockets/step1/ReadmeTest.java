@@ -1,0 +1,47 @@
+package sockets.step1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.CapturedOutput;
+
+/**
+ * Ungraded: the README's section 1 promises "this is what the tour printed". Only what differs
+ * from run to run or machine to machine is masked: ports, buffer sizes, the temporary folder and
+ * which of localhost's addresses the system lists.
+ */
+@Timeout(10)
+@DisplayName("The README")
+class ReadmeTest {
+
+    private static final String COMMAND = "$ ./mvnw -q -pl step1-socket-basics exec:java\n";
+
+    @Test
+    @DisplayName("shows the tour's real output")
+    void showsTheToursRealOutput() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf(COMMAND);
+        assertTrue(start >= 0, "README.md should show the tour's output after the line " + COMMAND.strip());
+        String shown = readme.substring(start + COMMAND.length(), readme.indexOf("```", start));
+        String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
+        assertEquals(masked(shown), masked(printed),
+                "README.md section 1 differs from what the tour prints (ports, buffer sizes and paths masked)"
+                        + " - run the tour and paste its output");
+    }
+
+    /** {@code transcript} with what changes from run to run replaced by a placeholder. */
+    static String masked(String transcript) {
+        return transcript
+                .replaceAll("(?m)^(   localhost -> ).*$", "$1<its addresses>")
+                .replaceAll("(channel bound to )\\S*tour\\.sock", "$1<temporary folder>/tour.sock")
+                // A buffer size can be 4 to 7 digits: mask the padding with it, so columns still line up.
+                .replaceAll("(SO_RCVBUF|SO_SNDBUF)( +)\\d+ +", "$1$2<bytes> ")
+                .replaceAll("\\b\\d{4,5}\\b", "<port>");
+    }
+}
