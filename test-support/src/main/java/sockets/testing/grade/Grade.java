@@ -6,12 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The points of every exercise of the graded steps, computed from the recorded test results. */
 public record Grade(List<Step> steps) {
 
-    /** An exercise earns its points only when every one of its tests passed. */
-    public enum Status { PASSED, FAILED, NOT_RUN }
+    /**
+     * An exercise earns its points only when every one of its tests passed. DISCARDED: the step's
+     * results disagreed with Surefire's reports, so none of them counts.
+     */
+    public enum Status { PASSED, FAILED, NOT_RUN, DISCARDED }
+
+    /** The line the grade shows for a step whose results were thrown away; then the reason. */
+    public static final String DISCARDED = "results.tsv disagrees with Surefire's reports - results discarded";
 
     /** {@code failure} is the first failing test's message and {@code failedTest} its name. */
     public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, int failed,
@@ -21,7 +28,9 @@ public record Grade(List<Step> steps) {
         }
     }
 
-    public record Step(String module, List<Scored> exercises, List<TestResult> strays, List<TestResult> all) {
+    /** {@code discarded} says why the step's results were not trusted; empty when they were. */
+    public record Step(String module, List<Scored> exercises, List<TestResult> strays, List<TestResult> all,
+                       String discarded) {
         public int points() {
             return exercises.stream().mapToInt(Scored::points).sum();
         }
@@ -42,6 +51,12 @@ public record Grade(List<Step> steps) {
                 }
             }
         }
+        Optional<String> distrust = SurefireReports.disagreement(moduleDir, results);
+        if (distrust.isPresent()) {
+            List<Scored> none = catalog.exercises().stream()
+                    .map(exercise -> new Scored(exercise, Status.DISCARDED, 0, 0, "", "")).toList();
+            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get());
+        }
         List<Scored> scored = new ArrayList<>();
         List<TestResult> strays = new ArrayList<>(results);
         for (ExerciseCatalog.Entry exercise : catalog.exercises()) {
@@ -53,7 +68,7 @@ public record Grade(List<Step> steps) {
             String failedTest = bad.isEmpty() ? "" : bad.getFirst().test();
             scored.add(new Scored(exercise, status, mine.size(), bad.size(), failure, failedTest));
         }
-        return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results));
+        return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results), "");
     }
 
     public int points() {
@@ -74,6 +89,9 @@ public record Grade(List<Step> steps) {
         int failedTests = 0;
         List<String> problems = new ArrayList<>();
         for (Step step : steps) {
+            if (!step.discarded().isEmpty()) {
+                problems.add(step.module() + ": " + DISCARDED);
+            }
             for (Scored scored : step.exercises()) {
                 failedTests += scored.failed();
             }

@@ -76,8 +76,27 @@ public final class GradeListener implements TestExecutionListener {
 
     private void record(TestIdentifier test, TestResult.Status status, String message) {
         // The first outcome of a test wins: a later container failure does not overwrite it.
-        results.putIfAbsent(test.getUniqueId(),
-                new TestResult(exerciseOf(test), status, displayPath(test), message));
+        results.putIfAbsent(test.getUniqueId(), new TestResult(exerciseOf(test), status,
+                displayPath(test), message, suiteOf(test), surefireName(test.getLegacyReportingName())));
+    }
+
+    /** The class Surefire ran the test in, which names its XML report: the outermost class. */
+    private String suiteOf(TestIdentifier test) {
+        TestIdentifier top = test;
+        for (Optional<TestIdentifier> parent = plan.getParent(top); parent.isPresent(); parent = plan.getParent(top)) {
+            if (plan.getParent(parent.get()).isEmpty()) {
+                break; // the parent is the engine itself: top is the class Surefire ran
+            }
+            top = parent.get();
+        }
+        return top.getSource().filter(ClassSource.class::isInstance)
+                .map(source -> ((ClassSource) source).getClassName())
+                .orElse(top.getLegacyReportingName());
+    }
+
+    /** Surefire's {@code <testcase name>}: JUnit's legacy name ("echoes()", "lines(int)[2]") less a final "()". */
+    static String surefireName(String legacyName) {
+        return legacyName.endsWith("()") ? legacyName.substring(0, legacyName.length() - 2) : legacyName;
     }
 
     private void forEachTest(TestIdentifier id, java.util.function.Consumer<TestIdentifier> action) {

@@ -15,15 +15,20 @@ final class GradeTable {
         out.append('\n').append(row("GRADE", "points", "")).append(rule).append('\n');
         for (Grade.Step step : grade.steps()) {
             out.append(row(step.module(), step.points() + "/" + step.max(), ""));
+            if (!step.discarded().isEmpty()) {
+                out.append(detail("note", Grade.DISCARDED));
+                out.append(detail("why", step.discarded()));
+            }
             for (Grade.Scored s : step.exercises()) {
                 String mark = switch (s.status()) {
                     case PASSED -> "ok";
                     case FAILED -> "FAILED";
                     case NOT_RUN -> "not run";
+                    case DISCARDED -> "discarded";
                 };
                 out.append(row("  " + s.exercise().id() + "  " + s.exercise().title(),
                         s.points() + "/" + s.exercise().points(), mark));
-                if (s.status() != Grade.Status.PASSED) {
+                if (s.status() == Grade.Status.FAILED || s.status() == Grade.Status.NOT_RUN) {
                     out.append(detail("hint", s.exercise().hint()));
                 }
                 if (s.status() == Grade.Status.FAILED) {
@@ -64,6 +69,7 @@ final class GradeTable {
                 String note = switch (s.status()) {
                     case PASSED -> "";
                     case NOT_RUN -> s.exercise().hint();
+                    case DISCARDED -> Grade.DISCARDED + ": " + step.discarded();
                     case FAILED -> s.exercise().hint() + "<br>" + s.failure() + " (" + s.failedTest() + ")";
                 };
                 md.append("| ").append(step.module()).append(" | ").append(s.exercise().id())
@@ -100,7 +106,8 @@ final class GradeTable {
         StringJoiner steps = new StringJoiner(",\n    ", "[\n    ", "\n  ]");
         for (Grade.Step step : grade.steps()) {
             steps.add("{\"module\": " + str(step.module()) + ", \"points\": " + step.points()
-                    + ", \"max\": " + step.max() + "}");
+                    + ", \"max\": " + step.max()
+                    + ", \"discarded\": " + (step.discarded().isEmpty() ? "null" : str(step.discarded())) + "}");
         }
         return "{\n  \"points\": " + grade.points() + ",\n  \"max\": " + grade.max()
                 + ",\n  \"steps\": " + steps + ",\n  \"exercises\": " + exercises + "\n}\n";

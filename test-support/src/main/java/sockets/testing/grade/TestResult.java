@@ -2,9 +2,11 @@ package sockets.testing.grade;
 
 /**
  * The outcome of one test, as one tab-separated line of {@code target/grade/results.tsv}:
- * exercise id, status, the test's display path and the first line of its failure.
+ * exercise id, status, the test's display path, the first line of its failure, and the test's
+ * suite and name as Surefire writes them in its XML report ({@link SurefireReports} checks them).
  */
-public record TestResult(String exercise, Status status, String test, String message) {
+public record TestResult(String exercise, Status status, String test, String message,
+                         String suite, String reportedName) {
 
     public enum Status { PASSED, FAILED, SKIPPED }
 
@@ -12,13 +14,18 @@ public record TestResult(String exercise, Status status, String test, String mes
     public static final String UNGRADED = "-";
 
     public String toLine() {
-        return String.join("\t", clean(exercise), status.name(), clean(test), clean(message));
+        return String.join("\t", clean(exercise), status.name(), clean(test), clean(message),
+                clean(suite), clean(reportedName));
     }
 
     public static TestResult fromLine(String line) {
         String[] fields = line.split("\t", -1);
-        return new TestResult(fields[0], Status.valueOf(fields[1]), fields[2],
-                fields.length > 3 ? fields[3] : "");
+        return new TestResult(fields[0], Status.valueOf(fields[1]), fields[2], field(fields, 3),
+                field(fields, 4), field(fields, 5));
+    }
+
+    private static String field(String[] fields, int index) {
+        return fields.length > index ? fields[index] : "";
     }
 
     private static String clean(String text) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,20 @@ class GradeReportTest {
     @TempDir
     Path root;
 
+    /** A step whose results.tsv has {@code results} (exercise, status, test, message) and Surefire agrees. */
     private Path step(String name, String exercises, String... results) throws IOException {
         Path dir = root.resolve(name);
         Files.createDirectories(dir.resolve("src/test/resources"));
         Files.writeString(dir.resolve(ExerciseCatalog.FILE), exercises, StandardCharsets.UTF_8);
         if (results.length > 0) {
+            List<String> lines = new ArrayList<>();
+            for (String result : results) {
+                // Each test in the suite "T" under its own display path as its name.
+                lines.add(result + "\tT\t" + result.split("\t")[2]);
+            }
             Files.createDirectories(dir.resolve(GradeListener.RESULTS).getParent());
-            Files.write(dir.resolve(GradeListener.RESULTS), List.of(results), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(GradeListener.RESULTS), lines, StandardCharsets.UTF_8);
+            SurefireReportsTest.writeReport(dir, "T", lines.stream().map(TestResult::fromLine).toList());
         }
         return dir;
     }
