@@ -21,6 +21,8 @@ final class Outbox {
     private final SimpleSocket socket;
     private final int maxBytes;
     private ArrayDeque<String> queue = new ArrayDeque<>();
+    /** The writer's spare queue: it swaps it for the full one, so a busy client's queue is not regrown every burst. */
+    private ArrayDeque<String> spare = new ArrayDeque<>();
     /** Bytes held for this client: lines queued or being written, at two bytes a character. */
     private long heldBytes;
     private boolean writing;
@@ -180,7 +182,7 @@ final class Outbox {
                     return; // All sent (or nobody to send to): the next caller writes again.
                 }
                 batch = queue;
-                queue = new ArrayDeque<>();
+                queue = spare;
             }
             long sent = 0;
             try {
@@ -195,6 +197,8 @@ final class Outbox {
                 }
             }
             synchronized (this) {
+                batch.clear();
+                spare = batch; // Only the one writer touches the spare: no lock needed to reuse it.
                 if (!dropped) {
                     heldBytes -= sent;
                 }
