@@ -48,6 +48,10 @@ class ConnectClientTest {
             out.await("exit 0"::equals, "exit status 0");
             client.join(Loopback.DEADLINE_MS);
             assertEquals(List.of(), err.lines(), "nothing on stderr when all goes well");
+            assertEquals("connecting to 127.0.0.1:" + server.getLocalPort() + " (timeout 3000 ms)", out.lines().get(0),
+                    "the first line says where the client connects, and with which timeout");
+            assertEquals(5, out.lines().size(), "connecting, connected, one line from the server, closed, exit: "
+                    + out.lines());
         }
     }
 

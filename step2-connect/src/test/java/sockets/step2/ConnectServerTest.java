@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,13 @@ class ConnectServerTest {
     private final PrintedLines out = new PrintedLines();
     private final PrintedLines err = new PrintedLines();
 
-    /** Runs the server main in the background; returns its exit status to come. */
+    /**
+     * Runs the server main in the background, on a thread of its own (a server left stuck by a
+     * failed test must not hold up the next test's); returns its exit status to come.
+     */
     private CompletableFuture<Integer> start(String... args) {
-        return CompletableFuture.supplyAsync(() -> ConnectServer.run(args, out.stream, err.stream));
+        return CompletableFuture.supplyAsync(() -> ConnectServer.run(args, out.stream, err.stream),
+                task -> Thread.ofPlatform().daemon().name("ConnectServer " + String.join(" ", args)).start(task));
     }
 
     private int awaitListeningPort() throws InterruptedException {
@@ -41,18 +46,36 @@ class ConnectServerTest {
     void greetsClientsOneAfterAnother() throws Exception {
         CompletableFuture<Integer> status = start("--port", "0", "--clients", "2");
         int port = awaitListeningPort();
+        List<String> expected = new ArrayList<>();
+        expected.add("listening on 127.0.0.1:" + port + " (backlog 50, SO_REUSEADDR on)");
         for (int number = 1; number <= 2; number++) {
             try (LoopbackClient client = LoopbackClient.connect(port)) {
                 String me = Addresses.of(client.socket().getLocalSocketAddress());
                 assertEquals("hello client " + number + ", you are " + me, client.readLine(),
                         "the server should greet client " + number + " with its address - did it accept()?");
                 assertTrue(client.awaitClosed(), "the server should close the client after the greeting");
+                expected.add("client " + number + ": accept() returned a new socket, local 127.0.0.1:" + port
+                        + ", remote " + me);
+                expected.add("client " + number + ": closing");
             }
         }
         assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS), "exit status after --clients 2");
-        assertTrue(out.lines().contains("served 2 clients, stopping"), "printed: " + out.lines());
-        assertTrue(out.lines().get(1).startsWith("client 1: accept() returned a new socket, local 127.0.0.1:" + port + ", remote "),
-                "printed: " + out.lines());
+        expected.add("served 2 clients, stopping");
+        assertEquals(expected, out.lines(), "what the server prints, line by line");
+        assertEquals(List.of(), err.lines(), "nothing on stderr when all goes well");
+    }
+
+    @Test
+    @DisplayName("says which backlog and SO_REUSEADDR it listens with: --backlog, --no-reuse")
+    void listensAsAsked() throws Exception {
+        CompletableFuture<Integer> status = start("--port", "0", "--backlog", "7", "--no-reuse", "--clients", "1");
+        int port = awaitListeningPort();
+        assertEquals("listening on 127.0.0.1:" + port + " (backlog 7, SO_REUSEADDR off)", out.lines().get(0));
+        try (LoopbackClient client = LoopbackClient.connect(port)) {
+            assertTrue(client.readLine().startsWith("hello client 1, you are 127.0.0.1:"), "the greeting: " + client.seen());
+        }
+        assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS), "exit status after --clients 1");
+        assertEquals("served 1 client, stopping", out.lines().get(out.lines().size() - 1));
     }
 
     @Test
@@ -67,10 +90,30 @@ class ConnectServerTest {
         out.await("client 1: hung up"::equals, "'client 1: hung up' once the client closed");
         try (LoopbackClient client = LoopbackClient.connect(port)) {
             client.readLine();
+            client.send("still here"); // talking is not hanging up
             out.await("client 2: held for 200 ms"::equals, "'client 2: held for 200 ms' while the client stays");
             assertTrue(client.awaitClosed(), "the server should close the client after holding it");
         }
         assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    @DisplayName("with --hold-ms, says in one line when a client resets the connection, and goes on")
+    void clientResets() throws Exception {
+        CompletableFuture<Integer> status = start("--port", "0", "--clients", "2", "--hold-ms", "2000");
+        int port = awaitListeningPort();
+        try (LoopbackClient client = LoopbackClient.connect(port)) {
+            client.readLine();
+            // SO_LINGER 0: close() sends a reset (RST) instead of the orderly FIN.
+            client.socket().setSoLinger(true, 0);
+        }
+        out.await(line -> line.startsWith("client 1: connection lost ("), "'client 1: connection lost (...)' after a reset");
+        try (LoopbackClient client = LoopbackClient.connect(port)) {
+            assertTrue(client.readLine().startsWith("hello client 2, you are "), "client 2's greeting: " + client.seen());
+        }
+        out.await("client 2: hung up"::equals, "'client 2: hung up' once the second client closed");
+        assertEquals(0, status.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS));
+        assertEquals(List.of(), err.lines(), "a lost client is not an error of the server");
     }
 
     @Test

@@ -107,5 +107,23 @@ class ListenerTest {
                     "with SO_REUSEADDR off, TIME_WAIT should keep the port taken"
                             + " - did you call setReuseAddress(false) BEFORE bind()?");
         }
+
+        @Test
+        @DisplayName("closes the socket whose bind failed, so a server retrying it leaks nothing")
+        void closesTheSocketWhoseBindFailed() throws IOException {
+            int attempts = 20;
+            try (ServerSocket first = Loopback.server(5)) {
+                var samePort = new InetSocketAddress(Loopback.ADDRESS, first.getLocalPort());
+                // A first failure loads what failing needs, so the count below sees only sockets.
+                assertThrows(BindException.class, () -> Listener.listen(samePort, 5, true).close());
+                long before = OpenDescriptors.count();
+                for (int i = 0; i < attempts; i++) { // exit: after a fixed number of tries
+                    assertThrows(BindException.class, () -> Listener.listen(samePort, 5, true).close());
+                }
+                long leaked = OpenDescriptors.count() - before;
+                assertTrue(leaked < attempts / 2, attempts + " failed listen() on a taken port left " + leaked
+                        + " more descriptors open - close the ServerSocket when bind() throws, then rethrow");
+            }
+        }
     }
 }

@@ -12,10 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.CapturedOutput;
 
-/** Ungraded: the README's code excerpts are the tagged regions of the sources, never retyped. */
+/**
+ * Ungraded: the README's code excerpts are the tagged regions of the sources, never retyped, and its
+ * transcript is what the tour really prints.
+ */
 @DisplayName("The README")
 class ReadmeTest {
+
+    private static final String TOUR_COMMAND = "$ ./mvnw -q -pl step2-connect exec:java\n";
 
     private static final Pattern EXCERPT = Pattern.compile(
             "<!-- excerpt: (\\S+) tag=(\\S+) -->\\n```java\\n(.*?)```", Pattern.DOTALL);
@@ -49,5 +56,23 @@ class ReadmeTest {
                             + " differs from the source: regenerate it from the tagged region");
         }
         assertEquals(4, count, "the README should show the four excerpts: listen, connect, accept-loop, explain");
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("shows the tour's real output, ports aside")
+    void showsTheToursRealOutput() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf(TOUR_COMMAND);
+        assertTrue(start >= 0, "README.md should show the tour's output after the line " + TOUR_COMMAND.strip());
+        String shown = readme.substring(start + TOUR_COMMAND.length(), readme.indexOf("```", start));
+        String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
+        assertEquals(withoutPorts(shown), withoutPorts(printed),
+                "README.md section 1 differs from what the tour prints (ports masked) - run the tour and paste its output");
+    }
+
+    /** Ports are the one thing that changes from run to run: the kernel picks them. */
+    static String withoutPorts(String transcript) {
+        return transcript.replaceAll("\\b\\d{4,5}\\b", "<port>");
     }
 }

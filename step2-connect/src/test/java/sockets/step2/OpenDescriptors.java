@@ -1,0 +1,22 @@
+package sockets.step2;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * How many file descriptors this JVM holds open. Every socket holds one until it is closed, so a
+ * count that grows with each failed call shows a socket nobody closed (Linux and macOS only).
+ */
+final class OpenDescriptors {
+
+    private OpenDescriptors() {}
+
+    static long count() {
+        OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+        assumeTrue(system instanceof UnixOperatingSystemMXBean, "counting descriptors needs Linux or macOS");
+        return ((UnixOperatingSystemMXBean) system).getOpenFileDescriptorCount();
+    }
+}
