@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,12 +31,17 @@ class EchoClientTest {
 
     /** Like an HTTP/1.0 server: reads the request until -1, then answers it in capitals and closes. */
     static CompletableFuture<byte[]> answerAfterEof(ServerSocket listener) {
+        return answerAfterEof(listener, request -> request.toUpperCase(Locale.ROOT));
+    }
+
+    /** Reads the request until -1, then sends {@code answer}'s reply to it and closes. */
+    static CompletableFuture<byte[]> answerAfterEof(ServerSocket listener, UnaryOperator<String> answer) {
         return CompletableFuture.supplyAsync(() -> {
             try (Socket client = listener.accept()) {
                 client.setSoTimeout(5000);
                 byte[] request = client.getInputStream().readAllBytes();
-                String answer = new String(request, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
-                client.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+                String reply = answer.apply(new String(request, StandardCharsets.UTF_8));
+                client.getOutputStream().write(reply.getBytes(StandardCharsets.UTF_8));
                 return request;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -69,34 +78,115 @@ class EchoClientTest {
     }
 
     @Test
+    @DisplayName("exchange() flushes before it half-closes: a socket whose stream buffers still sends the request")
+    void flushesBeforeHalfClose() throws Exception {
+        try (ServerSocket listener = listen(); Socket socket = new BufferingSocket()) {
+            CompletableFuture<byte[]> received = answerAfterEof(listener);
+            socket.connect(listener.getLocalSocketAddress(), 2000);
+            socket.setSoTimeout(2000);
+            byte[] reply = EchoClient.exchange(socket, "hello\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("hello\n", new String(received.get(2, TimeUnit.SECONDS), StandardCharsets.UTF_8),
+                    "the server should get the request - did you flush() before shutdownOutput()?");
+            assertEquals("HELLO\n", new String(reply, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A socket whose output stream buffers, as a decorated socket may: only flush() sends its bytes. */
+    static final class BufferingSocket extends Socket {
+        private OutputStream buffered;
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (buffered == null) {
+                buffered = new BufferedOutputStream(super.getOutputStream());
+            }
+            return buffered;
+        }
+    }
+
+    /** What a run of the program printed, and its exit code. */
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    /** Runs the program with a standard output like {@code System.out}: buffered, flushed at each newline. */
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = EchoClient.run(args, new PrintStream(new BufferedOutputStream(out), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("the program prints the reply and exits 0")
     void program() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ServerSocket listener = listen()) {
             CompletableFuture<byte[]> received = answerAfterEof(listener);
-            int exit = EchoClient.run(new String[] {"127.0.0.1", String.valueOf(listener.getLocalPort()), "hello", "there"},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-            assertEquals(0, exit, "exit code");
+            Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "hello", "there");
+            assertEquals(0, run.exit(), "exit code; printed: " + run.err());
             assertEquals("hello there\n", new String(received.get(2, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-            assertEquals("HELLO THERE\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals("HELLO THERE\n", run.out());
+            assertEquals("", run.err());
         }
     }
 
     @Test
-    @DisplayName("nobody listening: one line, exit 1; bad usage: exit 2")
-    void errors() throws Exception {
+    @DisplayName("a reply without a final newline is printed whole before the program ends")
+    void replyWithoutNewline() throws Exception {
+        try (ServerSocket listener = listen()) {
+            answerAfterEof(listener, request -> "OK");
+            Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "status?");
+            assertEquals(0, run.exit(), "exit code; printed: " + run.err());
+            assertEquals("OK", run.out(), "standard output flushes at a newline only: flush it after printing");
+        }
+    }
+
+    @Test
+    @DisplayName("nobody listening: one line, exit 1")
+    void nobodyListening() throws Exception {
         int closedPort;
         try (ServerSocket listener = listen()) {
             closedPort = listener.getLocalPort();
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(1, EchoClient.run(new String[] {"127.0.0.1", String.valueOf(closedPort), "hi"}, System.out, errors));
-        assertEquals(2, EchoClient.run(new String[] {"127.0.0.1", "port", "hi"}, System.out, errors));
-        assertEquals(2, EchoClient.run(new String[] {"127.0.0.1"}, System.out, errors));
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("error: cannot connect to 127.0.0.1:" + closedPort), text);
-        assertTrue(text.contains(EchoClient.USAGE), text);
-        assertTrue(!text.contains("Exception"), "no stack trace for a user error: " + text);
+        Run run = run("127.0.0.1", String.valueOf(closedPort), "hi");
+        assertEquals(1, run.exit());
+        assertEquals(1, run.errLines().size(), "one line, no stack trace: " + run.err());
+        assertTrue(run.err().startsWith("error: cannot connect to 127.0.0.1:" + closedPort + ": "), run.err());
+    }
+
+    @Test
+    @DisplayName("a server that drops the connection: one line, exit 1")
+    void connectionDropped() throws Exception {
+        try (ServerSocket listener = listen()) {
+            CompletableFuture<Void> dropped = CompletableFuture.runAsync(() -> {
+                try (Socket client = listener.accept()) {
+                    client.setSoTimeout(5000);
+                    client.getInputStream().readAllBytes();
+                    client.setSoLinger(true, 0); // close with a reset, like a crashed server
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "hi");
+            dropped.get(2, TimeUnit.SECONDS);
+            assertEquals(1, run.exit(), "exit code; printed: " + run.err());
+            assertEquals(List.of("error: Connection reset"), run.errLines());
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
+    @DisplayName("bad usage: what is wrong, then the usage line; exit 2")
+    void badUsage() {
+        Run tooFew = run("127.0.0.1", "7");
+        assertEquals(2, tooFew.exit());
+        assertEquals(List.of(EchoClient.USAGE), tooFew.errLines());
+        Run badPort = run("127.0.0.1", "port", "hi");
+        assertEquals(2, badPort.exit());
+        assertEquals(List.of("error: PORT must be a number from 0 to 65535, was 'port'", EchoClient.USAGE),
+                badPort.errLines());
     }
 }

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -100,12 +101,39 @@ class EchoServerTest {
         }
 
         @Test
-        @DisplayName("bad arguments give one line and exit 2; a taken port exits 1")
+        @DisplayName("a client whose connection breaks is reported, and the next one is served")
+        void clientLost() throws Exception {
+            Screen screen = new Screen();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err));
+            String listening = screen.nextLine(Duration.ofSeconds(5));
+            int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+            try (LoopbackClient crashing = LoopbackClient.connect(port)) {
+                crashing.send("doomed");
+                assertEquals("doomed", crashing.readLine());
+                crashing.socket().setSoLinger(true, 0); // close with a reset, like a crashed client
+            }
+            assertTrue(screen.nextLine(Duration.ofSeconds(2)).endsWith(" connected"));
+            assertEquals("client lost: Connection reset", screen.nextLine(Duration.ofSeconds(2)),
+                    "a broken connection is one line in the log, not the end of the server");
+            try (LoopbackClient next = LoopbackClient.connect(port)) {
+                next.send("next");
+                assertEquals("next", next.readLine(), "the server goes on with the next client");
+                next.halfClose();
+                assertNull(next.readLine());
+            }
+            assertEquals(0, exit.get(5, TimeUnit.SECONDS), "exit code after serving 2 clients");
+        }
+
+        @Test
+        @DisplayName("bad arguments give what is wrong and the usage, exit 2; a taken port exits 1")
         void errors() throws IOException {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
             PrintStream out = new PrintStream(OutputStream.nullOutputStream());
             assertEquals(2, EchoServer.run(new String[] {"http"}, out, errors));
+            assertEquals(List.of("error: PORT must be a number from 0 to 65535, was 'http'", EchoServer.USAGE),
+                    err.toString(StandardCharsets.UTF_8).lines().toList());
             assertEquals(2, EchoServer.run(new String[] {"0", "0"}, out, errors));
             assertEquals(2, EchoServer.run(new String[] {"70000"}, out, errors));
             try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

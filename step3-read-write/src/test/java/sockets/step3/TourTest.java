@@ -1,70 +1,69 @@
 package sockets.step3;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import sockets.testing.CapturedOutput;
 
-@Timeout(15)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(20)
 @DisplayName("The tour")
 class TourTest {
 
-    String printed;
-
-    @BeforeAll
-    void runTour() throws Exception {
-        printed = CapturedOutput.of(() -> Tour.main(new String[0]));
-    }
-
-    void assertPrinted(String regex) {
-        assertTrue(Pattern.compile(regex, Pattern.MULTILINE).matcher(printed).find(),
-                "the tour should print a line matching /" + regex + "/; it printed:\n" + printed);
-    }
-
-    @ParameterizedTest(name = "shows phase {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
-    void showsEveryPhase(int phase) {
-        assertPrinted("^" + phase + "\\. \\S");
-    }
+    /** Phase 10's timings, as "Nagle on (the default):    42.26 ms per round". */
+    static final Pattern TIMING = Pattern.compile("^( +\\S.*\\):) +(\\d+\\.\\d\\d) ms per round", Pattern.MULTILINE);
+    /** Phase 11's race: how many lines the unlocked writers mangled, and the note when none was. */
+    static final Pattern RACE = Pattern.compile(
+            "^( +byte by byte, no lock: +)(\\d+)( of \\d+ lines arrived mangled)(.*)$", Pattern.MULTILINE);
 
     @Test
-    @DisplayName("shows each pitfall with its outcome")
-    void showsOutcomes() {
-        for (String line : List.of(
-                "client: read 12 bytes back: hello, echo",
-                "server: one read\\(\\) returned 12 bytes: \"hello\\\\nworld\\\\n\"",
-                "server: 6 reads returned \\[1, 1, 1, 1, 1, 1\\] bytes",
-                "decoding each read: +\"caf\uFFFD\uFFFD\"",
-                "LineReader \\(whole line\\): \"café\"",
-                "LineTooLongException: line longer than 64 bytes",
-                "server read: \"still talking\"",
-                "FrameTooLargeException: frame of 2147483647 bytes",
-                "server: nothing within 300 ms",
-                "server: \"are you there\\?\"",
-                "client: read the reply until -1: 18 bytes; read\\(\\) again: -1",
-                "server: \"no newline yet, now it ends\"",
-                "Nagle on \\(the default\\): +\\d+\\.\\d\\d ms per round",
-                "setTcpNoDelay\\(true\\): +\\d+\\.\\d\\d ms per round",
-                "LineWriter \\(one write, a lock\\): 0 of 1000 lines arrived mangled")) {
-            assertPrinted(line);
+    @DisplayName("prints the transcript of README.md, \"What you will build\" - all but the measured numbers")
+    void printsTheReadmeTranscript() throws Exception {
+        String printed = CapturedOutput.of(() -> Tour.main(new String[0])).lines().collect(Collectors.joining("\n"));
+
+        assertEquals(unmeasured(readmeTranscript()), unmeasured(printed),
+                "the tour should print what README.md shows (timings and the race count aside):"
+                        + " fix the tour, or run it and update the README");
+
+        List<String> timings = TIMING.matcher(printed).results().map(timing -> timing.group(2)).toList();
+        assertEquals(2, timings.size(), "phase 10 prints two timings like '42.26 ms per round':\n" + printed);
+        for (String millis : timings) {
+            assertTrue(Double.parseDouble(millis) > 0, "a round trip over TCP takes time, measured " + millis + " ms");
         }
+        Matcher race = RACE.matcher(printed);
+        assertTrue(race.find(), "phase 11 prints how many lines the unlocked writers mangled:\n" + printed);
+        boolean noneMangled = race.group(2).equals("0");
+        assertEquals(noneMangled, race.group(4).contains("lucky this time"),
+                "the 'lucky' note belongs to a run where the race mangled nothing: " + race.group());
     }
 
-    @Test
-    @DisplayName("shows the scripted chat, both screens, ending gracefully")
-    void showsTheChat() {
-        assertPrinted("client's screen: +<server> yes! welcome");
-        assertPrinted("server's screen: +<client> UTF-8 works: café, 日本");
-        assertPrinted("server's screen: +<client> I have to go, bye\\n.*server's screen: +\\* client left the chat");
-        assertPrinted("both conversations ended gracefully; both sockets closed");
+    /** The lines between the fences of the first {@code text} block after the tour's command. */
+    static String readmeTranscript() throws IOException, URISyntaxException {
+        // target/test-classes -> the module folder, wherever the build runs from.
+        Path module = Path.of(TourTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getParent().getParent();
+        String readme = Files.readString(module.resolve("README.md"), StandardCharsets.UTF_8);
+        int command = readme.indexOf("exec:java` prints");
+        assertTrue(command >= 0, "README.md should show what `./mvnw -q -pl step3-read-write exec:java` prints");
+        int start = readme.indexOf("```text\n", command) + "```text\n".length();
+        int end = readme.indexOf("\n```", start);
+        return readme.substring(start, end);
+    }
+
+    /** The text with phase 10's timings and phase 11's race count (and its note) masked. */
+    static String unmeasured(String text) {
+        String timingsMasked = TIMING.matcher(text).replaceAll("$1 #.## ms per round");
+        return RACE.matcher(timingsMasked).replaceAll("$1#$3");
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,8 @@ class DirectChatTest {
             Screen clientScreen = new Screen();
             CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0"}, serverKeys, serverScreen);
             int port = portOf(serverScreen.nextLine(WAIT));
-            assertTrue(serverScreen.nextLine(WAIT).startsWith("* waiting for a partner"));
+            assertEquals("* waiting for a partner (DirectChatClient, or nc 127.0.0.1 " + port + ")",
+                    serverScreen.nextLine(WAIT), "the server tells how to reach it");
             CompletableFuture<Integer> client = start(DirectChatClient::run,
                     new String[] {"127.0.0.1", String.valueOf(port)}, clientKeys, clientScreen);
             assertTrue(clientScreen.nextLine(WAIT).startsWith("* connected to 127.0.0.1:" + port));
@@ -96,6 +98,48 @@ class DirectChatTest {
                 assertTrue(first.awaitClosed());
             }
             assertEquals(0, server.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Nested
+    @DisplayName("a connection that breaks ends the program with a notice and exit 1")
+    class Broken {
+
+        @Test
+        @DisplayName("the server, when its partner crashes")
+        void server() throws Exception {
+            try (Keyboard serverKeys = new Keyboard()) {
+                Screen screen = new Screen();
+                CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0"}, serverKeys, screen);
+                int port = portOf(screen.nextLine(WAIT));
+                screen.nextLine(WAIT);
+                try (LoopbackClient partner = LoopbackClient.connect(port)) {
+                    assertTrue(screen.nextLine(WAIT).contains(" joined"));
+                    partner.socket().setSoLinger(true, 0); // close with a reset, like a crashed peer
+                }
+                assertEquals("! connection lost: Connection reset", screen.nextLine(WAIT));
+                assertEquals("* bye", screen.nextLine(WAIT));
+                assertEquals(1, server.get(5, TimeUnit.SECONDS), "exit code after a broken connection");
+            }
+        }
+
+        @Test
+        @DisplayName("the client, when the server crashes")
+        void client() throws Exception {
+            try (Keyboard clientKeys = new Keyboard();
+                    ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                listener.setSoTimeout(5000);
+                Screen screen = new Screen();
+                CompletableFuture<Integer> client = start(DirectChatClient::run,
+                        new String[] {"127.0.0.1", String.valueOf(listener.getLocalPort())}, clientKeys, screen);
+                try (Socket crashing = listener.accept()) {
+                    assertTrue(screen.nextLine(WAIT).startsWith("* connected to 127.0.0.1:"));
+                    crashing.setSoLinger(true, 0); // close with a reset, like a crashed peer
+                }
+                assertEquals("! connection lost: Connection reset", screen.nextLine(WAIT));
+                assertEquals("* bye", screen.nextLine(WAIT));
+                assertEquals(1, client.get(5, TimeUnit.SECONDS), "exit code after a broken connection");
+            }
         }
     }
 

@@ -54,6 +54,16 @@ class FramesTest {
         }
 
         @Test
+        @DisplayName("a payload of exactly the maximum is sent; an empty one always is")
+        void exactlyTheMaximum() throws IOException {
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            new FrameWriter(wire, 3).writeFrame(utf8("abc"));
+            new FrameWriter(wire, 0).writeFrame(new byte[0]);
+            assertArrayEquals(new byte[] {0, 0, 0, 3, 'a', 'b', 'c', 0, 0, 0, 0}, wire.toByteArray(),
+                    "the maximum is allowed: refuse only payload.length > max");
+        }
+
+        @Test
         @DisplayName("flushes: the peer gets the frame through a buffered stream at once")
         void flushes() throws IOException {
             try (LoopbackPair pair = LoopbackPair.open()) {
@@ -118,6 +128,16 @@ class FramesTest {
                     () -> new FrameReader(in, 9).readFrame(), "10 announced, maximum 9");
             assertEquals(10, e.size());
             assertEquals(10, in.available(), "only the 4 header bytes should be read before refusing");
+        }
+
+        @Test
+        @DisplayName("reads a frame of exactly the maximum; with a maximum of 0, empty frames")
+        void exactlyTheMaximum() throws IOException {
+            byte[] wire = {0, 0, 0, 3, 'a', 'b', 'c', 0, 0, 0, 0};
+            ByteArrayInputStream in = new ByteArrayInputStream(wire);
+            assertArrayEquals(utf8("abc"), new FrameReader(in, 3).readFrame(),
+                    "3 bytes announced, maximum 3: allowed - refuse only length > max");
+            assertArrayEquals(new byte[0], new FrameReader(in, 0).readFrame(), "an empty frame is never too large");
         }
 
         @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import sockets.step3.Streams;
 import sockets.testing.Exercise;
 
@@ -137,16 +138,17 @@ class LineReaderTest {
             assertNull(reader.readLine());
         }
 
-        @Test
-        @DisplayName("a line that never ends is refused after reading little more than the limit")
-        void endlessLine() {
+        @ParameterizedTest(name = "a line that never ends is refused after reading at most 64 KB past a limit of {0}")
+        @ValueSource(ints = {4096, 300_000})
+        void endlessLine(int limit) {
             Streams.Endless endless = new Streams.Endless();
-            LineReader reader = new LineReader(endless, 4096);
+            LineReader reader = new LineReader(endless, limit);
             assertTimeoutPreemptively(Duration.ofSeconds(5),
                     () -> assertThrows(LineTooLongException.class, reader::readLine),
                     "an endless line must end in LineTooLongException, not in OutOfMemoryError - is readLine bounded?");
-            assertTrue(endless.handedOut() <= 4096 + 64 * 1024 + 1,
-                    "throw as soon as the limit is passed; read " + endless.handedOut() + " bytes first");
+            assertTrue(endless.handedOut() <= limit + 64 * 1024 + 1,
+                    "throw as soon as the limit is passed, reading at most 64 KB at a time; read "
+                            + endless.handedOut() + " bytes first");
         }
 
         @Test
@@ -163,6 +165,15 @@ class LineReaderTest {
         void badLimit() {
             assertThrows(IllegalArgumentException.class, () -> new LineReader(Streams.of(""), 0));
             assertEquals(7, new LineReader(Streams.of(""), 7).maxLineBytes());
+        }
+
+        @Test
+        @DisplayName("the smallest limit, 1 byte, allows lines of one byte, with LF or CRLF")
+        void oneByteLimit() throws IOException {
+            assertEquals(List.of("a", "b", ""), allLines(Streams.of("a\nb\r\n\n"), 1));
+            LineReader reader = new LineReader(Streams.of("ab\nc\n"), 1);
+            assertThrows(LineTooLongException.class, reader::readLine, "2 bytes with a limit of 1");
+            assertEquals("c", reader.readLine(), "the rest of the long line is skipped");
         }
     }
 

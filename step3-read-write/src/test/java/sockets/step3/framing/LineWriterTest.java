@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sockets.step3.Connected;
 import sockets.testing.Exercise;
 
@@ -33,12 +35,12 @@ class LineWriterTest {
                 "expected the UTF-8 bytes of the line and a single \\n");
     }
 
-    @Test
-    @DisplayName("refuses a line with a LF inside, writing nothing")
-    void refusesLf() {
+    @ParameterizedTest(name = "refuses {0}, writing nothing")
+    @ValueSource(strings = {"two\nlines", "\nLF first", "LF last\n", "\n"})
+    void refusesLf(String line) {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
-        assertThrows(IllegalArgumentException.class, () -> new LineWriter(wire).writeLine("two\nlines"),
-                "a LF inside a line would make it two lines on the wire");
+        assertThrows(IllegalArgumentException.class, () -> new LineWriter(wire).writeLine(line),
+                "a LF anywhere in a line, even first, would make it two lines on the wire");
         assertEquals(0, wire.size(), "nothing should be written for a refused line");
     }
 
