@@ -35,6 +35,28 @@ class NamesAndTextTest {
         }
 
         @Test
+        @DisplayName("a refused name gets one error line that says which rule it breaks")
+        void refusalSaysWhy() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient[] room = chat.pair("alice", "bob");
+                String[][] cases = {
+                    {"ABCDEFGHIJKLMNOPQRSTU", "a name has 1 to 20 characters"},
+                    {"a/b", "a name uses only letters A-Z a-z, digits, _ and -"},
+                    {"SERVER", "the name server is reserved for the operator"},
+                    {"Alice", "the name Alice is taken"},
+                };
+                for (String[] refused : cases) {
+                    room[1].send("/nick " + refused[0]);
+                    assertEquals("! cannot use that name: " + refused[1], room[1].readLine(),
+                            "the answer to '/nick " + refused[0] + "'");
+                }
+                room[1].send("/who");
+                assertEquals("* you are bob, chatting with alice; 2 connected, 0 waiting", room[1].readLine(),
+                        "a refused name changes nothing");
+            }
+        }
+
+        @Test
         @DisplayName("is unique on the server ignoring case, and the partner hears of a change")
         void uniqueIgnoringCase() throws Exception {
             try (TestServer chat = TestServer.start()) {

@@ -1,9 +1,12 @@
 package sockets.step4;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,132 @@ class OutboxTest {
             assertTrue(outbox.dropped(), "40 MB of notices for a client that never reads: it must be dropped");
             assertTrue(mostHeld <= MAX_BYTES + Outbox.NOTICE_ROOM_BYTES, "held " + mostHeld + " bytes");
             assertFalse(outbox.queue("after"), "nothing is queued for a dropped client");
+        }
+    }
+
+    @Test
+    @DisplayName("queue() only queues: lines that fill it exactly are held until flush() sends them, in order")
+    void queueHoldsUntilFlush() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            String second = "x".repeat(431);
+            // 64 bytes a line plus two a character: 74 + 926, the limit exactly.
+            Outbox outbox = new Outbox(end.server(), 1000);
+            assertTrue(outbox.queue("first"));
+            assertTrue(outbox.queue(second), "a line that fits the limit exactly is taken at once");
+            assertEquals(1000, outbox.heldBytes(), "both lines held, nothing sent yet - queue() must not send");
+            outbox.flush();
+            assertEquals(0, outbox.heldBytes(), "what was sent is no longer held");
+            assertEquals("first", end.readLine());
+            assertEquals(second, end.readLine(), "flush() sends every queued line, in order");
+        }
+    }
+
+    @Test
+    @DisplayName("a line bigger than the whole limit still goes out when nothing else waits")
+    void oversizedLineWhenEmpty() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), 100);
+            String big = "b".repeat(1000);
+            assertTrue(outbox.queue(big), "an empty outbox takes any line the server accepted");
+            outbox.flush();
+            assertEquals(big, end.readLine());
+        }
+    }
+
+    @Test
+    @DisplayName("while the writer is stuck, one line more waits for room, then goes out after what came first")
+    void senderWaitsForRoom() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), MAX_BYTES);
+            var writer = end.busyWriter(outbox);
+            Thread[] sender = new Thread[1];
+            var queued = ClientEnd.onThread(sender, () -> {
+                boolean taken = outbox.queue("after");
+                outbox.flush();
+                return taken;
+            });
+            ClientEnd.awaitWaiting(sender[0]);
+            assertFalse(queued.isDone(), "the outbox holds far more than its limit: a sender must wait");
+            // The client reads at last: room again, and the waiting line follows the big one.
+            assertEquals(ClientEnd.HUGE.length() - 1, end.readLine().length());
+            assertTrue(ClientEnd.within5s(queued), "once there is room the waiting line is taken");
+            assertEquals("after", end.readLine());
+            ClientEnd.within5s(writer);
+        }
+    }
+
+    @Test
+    @DisplayName("an interrupted sender stops waiting and sends nothing")
+    void interruptedWhileWaiting() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), MAX_BYTES);
+            end.busyWriter(outbox);
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Thread[] sender = new Thread[1];
+            var queued = ClientEnd.onThread(sender, () -> {
+                boolean taken = outbox.queue("never");
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+                return taken;
+            });
+            ClientEnd.awaitWaiting(sender[0]);
+            sender[0].interrupt();
+            assertFalse(ClientEnd.within5s(queued), "interrupted while waiting: the line is not taken");
+            assertTrue(stillInterrupted.get(), "the interrupt stays set for the caller to see");
+            assertEquals(Outbox.LINE_OVERHEAD_BYTES + 2L * ClientEnd.HUGE.length(), outbox.heldBytes(),
+                    "only the big line is held");
+        }
+    }
+
+    @Test
+    @DisplayName("finish() sends what is queued, then closes the connection")
+    void finishSendsThenCloses() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), MAX_BYTES);
+            for (int i = 1; i <= 3; i++) {
+                assertTrue(outbox.queue("last words " + i));
+            }
+            outbox.finish(5_000);
+            for (int i = 1; i <= 3; i++) {
+                assertEquals("last words " + i, end.readLine(), "finish() must send every queued line first");
+            }
+            assertNull(end.readLine(), "then the connection is closed");
+            assertFalse(outbox.queue("too late"), "nothing is taken once finishing");
+        }
+    }
+
+    @Test
+    @DisplayName("finish() on a client that does not read: a waiting sender gives up at once, the socket closes in time")
+    void finishGivesUp() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), MAX_BYTES);
+            var writer = end.busyWriter(outbox);
+            Thread[] sender = new Thread[1];
+            var queued = ClientEnd.onThread(sender, () -> outbox.queue("never"));
+            ClientEnd.awaitWaiting(sender[0]);
+            var finished = TestServer.asyncRun(() -> outbox.finish(200));
+            assertFalse(ClientEnd.within5s(queued), "a sender waiting for room gives up when the outbox finishes");
+            ClientEnd.within5s(finished); // Within the 200 ms allowed, not when the client reads.
+            ClientEnd.within5s(writer); // The socket was closed under the stuck writer.
+            assertTrue(outbox.dropped(), "a client that read nothing in time is dropped");
+        }
+    }
+
+    @Test
+    @DisplayName("a write that fails (the client reset the connection) drops the client: queue() says false")
+    void failedWriteDrops() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), MAX_BYTES);
+            end.client().setSoLinger(true, 0);
+            end.client().close(); // A reset, like a crashed client.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int sent = 0;
+            while (outbox.queue("anyone there? " + sent)) { // exit: the write failed and the client was dropped
+                outbox.flush();
+                sent++;
+                assertTrue(System.nanoTime() < deadline, sent + " lines sent to a reset connection and it is not dropped");
+            }
+            assertTrue(outbox.dropped());
+            assertEquals(0, outbox.heldBytes(), "nothing is held for a client that is gone");
         }
     }
 }

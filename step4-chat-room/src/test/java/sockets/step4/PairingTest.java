@@ -29,6 +29,18 @@ class PairingTest {
     }
 
     @Test
+    @DisplayName("the server's log shows each arrival with its address, and each departure")
+    void logsArrivalsAndDepartures() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient alice = chat.join("alice");
+            alice.send("/quit");
+            alice.expectLine(line -> line.equals("* bye"), "'* bye' after /quit");
+            assertEquals("+ guest-1 from 127.0.0.1:" + alice.socket().getLocalPort() + "\n- alice left\n",
+                    chat.log().replace("\r\n", "\n"), "the operator's log: who came from where, who left");
+        }
+    }
+
+    @Test
     @DisplayName("two rooms run at once and a message never leaves its room")
     void roomsIsolated() throws Exception {
         try (TestServer chat = TestServer.start()) {

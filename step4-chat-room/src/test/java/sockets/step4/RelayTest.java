@@ -152,6 +152,8 @@ class RelayTest {
                 room[0].socket().setSoLinger(true, 0); // Close with a reset, like a crashed program.
                 room[0].close();
                 room[1].expectLine(line -> line.startsWith("* alice left"), "'* alice left' after an abrupt close");
+                assertEquals("* alice left (connection lost)", room[1].seen().getLast(),
+                        "a reset is a lost connection, not a silent or a slow client");
             }
         }
     }

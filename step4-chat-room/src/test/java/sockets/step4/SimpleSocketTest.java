@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,15 @@ class SimpleSocketTest {
         }
 
         @Test
+        @DisplayName("says clearly that accept failed because the listening socket was closed")
+        void acceptAfterClose() throws Exception {
+            SimpleSocket listener = SimpleSocket.listen("127.0.0.1", 0);
+            listener.close();
+            IOException e = assertThrows(IOException.class, () -> listener.accept(4096));
+            assertEquals("listening socket closed", e.getMessage());
+        }
+
+        @Test
         @DisplayName("says clearly when the port is taken")
         void portTaken() throws Exception {
             try (SimpleSocket first = SimpleSocket.listen("127.0.0.1", 0)) {
@@ -80,6 +96,28 @@ class SimpleSocketTest {
                 assertEquals(IOException.class, e.getClass(), "translate BindException into a plain IOException");
                 assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + first.localPort()), e.getMessage());
             }
+        }
+    }
+
+    @Test
+    @DisplayName("a failed listen or connect closes its socket: 50 failures of each kind leave no descriptor open")
+    void failuresCloseTheirSocket() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts descriptors in /proc (Linux)");
+        try (SimpleSocket taken = SimpleSocket.listen("127.0.0.1", 0)) {
+            int closedPort;
+            try (SimpleSocket probe = SimpleSocket.listen("127.0.0.1", 0)) {
+                closedPort = probe.localPort();
+            }
+            long before = openDescriptors();
+            for (int i = 0; i < 50; i++) {
+                assertThrows(IOException.class, () -> SimpleSocket.listen("127.0.0.1", taken.localPort()));
+                assertThrows(IOException.class, () -> SimpleSocket.listen("no-such-host.invalid", 0));
+                assertThrows(IOException.class, () -> SimpleSocket.connect("127.0.0.1", closedPort, TIMEOUT, 4096));
+                assertThrows(IOException.class, () -> SimpleSocket.connect("no-such-host.invalid", 5555, TIMEOUT, 4096));
+            }
+            long after = openDescriptors();
+            assertTrue(after < before + 20, before + " descriptors open before 200 failures, " + after
+                    + " after - close the socket when bind or connect fails");
         }
     }
 
@@ -99,6 +137,36 @@ class SimpleSocketTest {
                 assertEquals("127.0.0.1:" + c.client().localPort(), c.server().remoteAddress(),
                         "the server's view of the peer is the client's own address");
             }
+        }
+
+        @Test
+        @DisplayName("sendLines() sends many lines a burst of 32 KB at a time, reporting progress after each write")
+        void sendLinesInBursts() throws Exception {
+            try (Connection c = Connection.open(4096)) {
+                // 100 lines of 1,001 bytes: three bursts of 33 lines, then one line.
+                List<String> lines = IntStream.range(0, 100).mapToObj(i -> String.format("%04d", i) + "s".repeat(996)).toList();
+                assertEquals(4, sendAndReceive(c, lines), "writes for 100 lines of 1,001 bytes");
+                // 64 lines of 1,024 bytes: two bursts of 32 KB exactly, and no empty write after them.
+                List<String> exact = IntStream.range(0, 64).mapToObj(i -> String.format("%04d", i) + "e".repeat(1019)).toList();
+                assertEquals(2, sendAndReceive(c, exact), "writes for 64 lines of 1,024 bytes");
+            }
+        }
+
+        /** Sends {@code lines} from the server with sendLines, checks the client gets them all; the number of writes. */
+        private static int sendAndReceive(Connection c, List<String> lines) throws Exception {
+            AtomicInteger writes = new AtomicInteger();
+            var sent = TestServer.asyncRun(() -> {
+                try {
+                    c.server().sendLines(lines, writes::incrementAndGet);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (String line : lines) {
+                assertEquals(line, c.client().receiveLine(), "every line arrives, in order");
+            }
+            sent.get(5, TimeUnit.SECONDS);
+            return writes.get();
         }
 
         @Test
@@ -179,6 +247,12 @@ class SimpleSocketTest {
             IOException e = assertThrows(IOException.class,
                     () -> SimpleSocket.connect("no-such-host.invalid", 5555, TIMEOUT, 4096));
             assertEquals("unknown host no-such-host.invalid", e.getMessage());
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
         }
     }
 }

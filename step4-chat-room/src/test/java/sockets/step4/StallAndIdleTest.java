@@ -1,6 +1,8 @@
 package sockets.step4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,6 +47,7 @@ class StallAndIdleTest {
             }
             flood.get(5, TimeUnit.SECONDS);
             assertEquals(1, chat.server.clients(), "the sleeper was disconnected");
+            assertTrue(mostQueued.get() > 0, "queuedBytes() should show what waited for the sleeper before it was dropped");
             long bound = ChatServer.OUTBOX_BYTES + Outbox.NOTICE_ROOM_BYTES;
             assertTrue(mostQueued.get() <= bound, "the server held " + mostQueued.get() + " bytes for a client that"
                     + " never reads; at most " + bound + " - does queue() wait while the outbox is full?");
@@ -91,5 +94,36 @@ class StallAndIdleTest {
         ChatServer.Settings settings = ChatServer.Settings.onLoopback();
         assertEquals(0, settings.idleTimeoutMillis(), "idle timeout off by default");
         assertEquals(15_000, settings.stallMillis(), "15 s before a client that reads nothing is dropped");
+    }
+
+    @Test
+    @DisplayName("the watchdog's check drops only a client with lines waiting and no progress for the stall time")
+    void dropIfStalled() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), 64 * 1024);
+            assertFalse(outbox.dropIfStalled(0), "nothing waits for this client: it is idle, not stalled");
+            assertTrue(outbox.queue("waiting"));
+            assertFalse(outbox.dropIfStalled(TimeUnit.HOURS.toNanos(1)), "its line has waited less than an hour");
+            assertTrue(outbox.dropIfStalled(0), "a line waited longer than a stall time of 0: dropped now");
+            assertTrue(outbox.dropped());
+            assertNull(end.readLine(), "a dropped client's connection is closed");
+            assertFalse(outbox.dropIfStalled(0), "dropped once, not twice");
+        }
+    }
+
+    @Test
+    @DisplayName("a sender waiting for room in a stalled client's outbox is released when the client is dropped")
+    void dropReleasesWaitingSender() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = new Outbox(end.server(), 64 * 1024);
+            var writer = end.busyWriter(outbox);
+            Thread[] sender = new Thread[1];
+            var queued = ClientEnd.onThread(sender, () -> outbox.queue("never"));
+            ClientEnd.awaitWaiting(sender[0]);
+            assertTrue(outbox.dropIfStalled(0), "the big line waits and the client reads nothing: dropped");
+            assertFalse(ClientEnd.within5s(queued), "the waiting sender learns the client is gone");
+            ClientEnd.within5s(writer);
+            assertEquals(0, outbox.heldBytes(), "nothing is held for a dropped client");
+        }
     }
 }
