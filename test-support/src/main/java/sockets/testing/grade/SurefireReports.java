@@ -15,19 +15,18 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
+// Why Surefire's reports, and their limit. Surefire writes them from the Maven process, from the
+// events the test JVM streamed to it: forging them takes a second, deliberate step. But in
+// Surefire 3.5 Maven writes each report when its test class finishes, and the test JVM exits only
+// after Maven acknowledged its goodbye, which comes after every earlier event was handled: every
+// report is on disk before the test JVM's shutdown hooks run, so student code could rewrite the
+// reports too (student-edition/cheats/reports-rewritten-at-exit.variant shows it). This stops a
+// forged results.tsv, not a cheat that forges both; nor can it check which exercise a test is of.
+
 /**
  * Checks the grade listener's {@code results.tsv} against Surefire's XML reports of the same
- * module, test by test (suite and name): a test passes only if Surefire saw it pass, and no test
- * that failed for Surefire may be missing. Student code runs in the test JVM and can rewrite
- * {@code results.tsv}; Surefire writes its reports from the Maven process, from the events the test
- * JVM streamed to it, so forging them takes a second, deliberate step (see "Limits" below).
- *
- * <p>Limits. Order, in Surefire 3.5: each report is written by Maven when its class finishes, the
- * test JVM then says goodbye and Maven acknowledges only after handling every earlier event, so
- * every report is on disk before the test JVM calls {@code System.exit}: a shutdown hook (or any
- * thread) of the student's could rewrite the reports as well. The cross-check stops a forged
- * {@code results.tsv}, not a cheat that forges Surefire's files too; only running the tests where
- * they cannot write to {@code target/} would. It also cannot tell which exercise a test belongs to.
+ * module, test by test: a test passes only if Surefire saw it pass, and no test that failed for
+ * Surefire may be missing. Student code runs in the test JVM and can rewrite {@code results.tsv}.
  */
 final class SurefireReports {
 
