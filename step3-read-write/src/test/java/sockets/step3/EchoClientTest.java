@@ -111,7 +111,7 @@ class EchoClientTest {
         }
     }
 
-    /** Runs the program with a standard output like {@code System.out}: buffered, flushed at each newline. */
+    /** Runs the program with a standard output like {@code System.out}: a buffered stream, flushed at each print. */
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -134,13 +134,13 @@ class EchoClientTest {
     }
 
     @Test
-    @DisplayName("a reply without a final newline is printed whole before the program ends")
+    @DisplayName("a reply without a final newline is printed as it came, nothing added")
     void replyWithoutNewline() throws Exception {
         try (ServerSocket listener = listen()) {
             answerAfterEof(listener, request -> "OK");
             Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "status?");
             assertEquals(0, run.exit(), "exit code; printed: " + run.err());
-            assertEquals("OK", run.out(), "standard output flushes at a newline only: flush it after printing");
+            assertEquals("OK", run.out(), "print the reply's bytes as they are: print, not println");
         }
     }
 

@@ -111,6 +111,15 @@ class LineReaderTest {
         }
 
         @Test
+        @DisplayName("a line of exactly a larger limit is fine too, with LF or CRLF")
+        void exactlyALargerLimit() throws IOException {
+            String lf = "x".repeat(1000);
+            String crlf = "y".repeat(1000);
+            assertEquals(List.of(lf, crlf), allLines(Streams.of(lf + "\n" + crlf + "\r\n"), 1000),
+                    "1000 bytes and a LF or a CRLF fit a 1000-byte limit: keep room for the CR");
+        }
+
+        @Test
         @DisplayName("the limit holds when a line arrives one byte per read, CRLF split across reads")
         void exactlyTheLimitOneByteAtATime() throws IOException {
             LineReader reader = new LineReader(Streams.oneByteAtATime(Streams.of("12345\r\n123456\r\nok\n")), 5);
