@@ -141,17 +141,33 @@ class ClientTest {
     }
 
     @Test
+    @DisplayName("with its output redirected, each line that arrives is written out at once, never left in a buffer")
+    void plainTerminalWritesAtOnce() throws Exception {
+        ByteArrayOutputStream pipe = new ByteArrayOutputStream();
+        // Like a pipe to another program: buffered, and no flush at the end of a line.
+        PrintStream buffered = new PrintStream(new java.io.BufferedOutputStream(pipe), false, StandardCharsets.UTF_8);
+        try (PlainTerminal terminal = new PlainTerminal(typed("hello\n"), buffered, 4096)) {
+            assertEquals("hello", terminal.readLine());
+            terminal.show("<bob> hi");
+            assertEquals("<bob> hi", pipe.toString(StandardCharsets.UTF_8).strip(), "the line must reach the pipe at once");
+        }
+    }
+
+    @Test
     @DisplayName("in a terminal, JLine reads the typing, and end of input reads as the end")
     void jlineTerminal() throws Exception {
         PipedOutputStream typing = new PipedOutputStream();
         // A plain "dumb" terminal on our own streams: no real terminal, no native code.
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
         var terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb", new PipedInputStream(typing),
-                new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+                screen, StandardCharsets.UTF_8);
         try (JLineTerminal user = new JLineTerminal(terminal)) {
             typing.write("hello\n".getBytes(StandardCharsets.UTF_8));
             typing.flush();
             assertEquals("hello", user.readLine());
             user.show("<bob> hi");
+            terminal.flush();
+            assertTrue(screen.toString(StandardCharsets.UTF_8).contains("<bob> hi"), "a message arriving is shown");
             typing.close();
             assertEquals(null, user.readLine(), "end of input (Ctrl-D) reads as null");
         }

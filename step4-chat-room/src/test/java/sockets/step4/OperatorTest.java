@@ -74,6 +74,9 @@ class OperatorTest {
                 client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice");
                 assertTrue(client.awaitClosed(), "the socket closed after the notice");
             }
+            // Each session logs its departure once its socket is closed under it.
+            RobustnessTest.waitFor(() -> chat.log().contains("- carol left (server shutting down)"),
+                    "the log to say carol left because the server is shutting down");
             assertFalse(chat.server.shutdown(), "a second shutdown has nothing left to do");
             var refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, chat::connect);
             assertTrue(refused.getMessage() != null, "no longer listening after shutdown");

@@ -85,6 +85,45 @@ class OutboxTest {
     }
 
     @Test
+    @DisplayName("when the outbox is full and nobody is sending, the sender sends what waits itself, then queues")
+    void fullSenderWritesItself() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            // Room for one line of 400 characters (864 bytes held), not two.
+            Outbox outbox = new Outbox(end.server(), 1000);
+            var sent = TestServer.async(() -> {
+                for (int i = 0; i < 100; i++) {
+                    if (!outbox.queue(String.format("%03d", i) + "f".repeat(397))) {
+                        return false;
+                    }
+                }
+                outbox.flush();
+                return true;
+            });
+            for (int i = 0; i < 100; i++) {
+                assertEquals(String.format("%03d", i) + "f".repeat(397), end.readLine(), "line " + i + ", in order");
+            }
+            assertTrue(ClientEnd.within5s(sent), "every line taken");
+            assertEquals(0, outbox.heldBytes());
+        }
+    }
+
+    @Test
+    @DisplayName("tell() takes notices into the notice room beyond the limit, to the byte; one more drops the client")
+    void noticeRoomExactly() throws Exception {
+        try (ClientEnd end = ClientEnd.open()) {
+            long huge = Outbox.LINE_OVERHEAD_BYTES + 2L * ClientEnd.HUGE.length();
+            Outbox outbox = new Outbox(end.server(), (int) huge); // Full as soon as the big line is queued.
+            end.busyWriter(outbox);
+            // 64 + 2 x 8,160 bytes: the notice room exactly.
+            outbox.tell("n".repeat((Outbox.NOTICE_ROOM_BYTES - Outbox.LINE_OVERHEAD_BYTES) / 2));
+            assertFalse(outbox.dropped(), "a notice that fits the notice room exactly is taken");
+            assertEquals(huge + Outbox.NOTICE_ROOM_BYTES, outbox.heldBytes());
+            outbox.tell("");
+            assertTrue(outbox.dropped(), "beyond the notice room the client is dropped, not waited for");
+        }
+    }
+
+    @Test
     @DisplayName("a line bigger than the whole limit still goes out when nothing else waits")
     void oversizedLineWhenEmpty() throws Exception {
         try (ClientEnd end = ClientEnd.open()) {
