@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sockets.testing.Exercise;
+import sockets.testing.OpenDescriptors;
 
 @Exercise("1.3")
 @Timeout(5)

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
+import sockets.testing.OpenDescriptors;
 
 @Exercise("1.6")
 @Timeout(5)

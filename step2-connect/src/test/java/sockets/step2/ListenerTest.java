@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
+import sockets.testing.OpenDescriptors;
 
 @Exercise("2.1")
 @Timeout(10)
