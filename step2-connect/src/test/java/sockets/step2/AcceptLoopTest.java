@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.testing.Background;
 import sockets.testing.Exercise;
 
 /**
@@ -128,7 +129,7 @@ class AcceptLoopTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
+            }, Background.THREADS);
             try (Socket late = Loopback.client(server.getLocalPort())) {
                 assertEquals(1, loop.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS),
                         "serve should return once the late client is served - does it call accept()?");

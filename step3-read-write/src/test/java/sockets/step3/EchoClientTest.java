@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.testing.Background;
 import sockets.testing.Exercise;
 
 @Exercise("3.5")
@@ -46,7 +47,7 @@ class EchoClientTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, Background.THREADS);
     }
 
     static ServerSocket listen() throws IOException {
@@ -169,7 +170,7 @@ class EchoClientTest {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, Background.THREADS);
             Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "hi");
             dropped.get(2, TimeUnit.SECONDS);
             assertEquals(1, run.exit(), "exit code; printed: " + run.err());

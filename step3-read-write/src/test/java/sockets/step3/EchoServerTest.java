@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.step3.tour.Screen;
+import sockets.testing.Background;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
@@ -61,7 +62,7 @@ class EchoServerTest {
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
-                });
+                }, Background.THREADS);
                 connection.peer().send("first");
                 assertEquals("first", connection.peerLine("did you flush() after each write?"));
                 connection.peer().send("second");
@@ -83,7 +84,8 @@ class EchoServerTest {
         void servesClients() throws Exception {
             Screen screen = new Screen();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err));
+                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err),
+                    Background.THREADS);
             String listening = screen.nextLine(Duration.ofSeconds(5));
             assertTrue(listening.startsWith("listening on 127.0.0.1:"), listening);
             int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
@@ -105,7 +107,8 @@ class EchoServerTest {
         void clientLost() throws Exception {
             Screen screen = new Screen();
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err));
+                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err),
+                    Background.THREADS);
             String listening = screen.nextLine(Duration.ofSeconds(5));
             int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
             try (LoopbackClient crashing = LoopbackClient.connect(port)) {
