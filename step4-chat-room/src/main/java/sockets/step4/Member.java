@@ -4,9 +4,10 @@ package sockets.step4;
 final class Member {
 
     final Outbox outbox;
-    // Guarded by the Lobby's lock: pairing and renaming happen there.
+    // Changed under the Lobby's lock only: pairing and renaming happen there.
     String name;
-    Member partner;
+    /** Volatile: read without the lock for every message relayed (see {@link Lobby#relay}). */
+    volatile Member partner;
 
     Member(String name, Outbox outbox) {
         this.name = name;
