@@ -1,15 +1,12 @@
 package sockets.step1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.CapturedOutput;
+import sockets.testing.Readme;
 
 /**
  * Ungraded: the README's section 1 promises "this is what the tour printed". Only what differs
@@ -20,15 +17,12 @@ import sockets.testing.CapturedOutput;
 @DisplayName("The README")
 class ReadmeTest {
 
-    private static final String COMMAND = "$ ./mvnw -q -pl step1-socket-basics exec:java\n";
+    private static final String COMMAND = "$ ./mvnw -q -pl step1-socket-basics exec:java";
 
     @Test
     @DisplayName("shows the tour's real output")
     void showsTheToursRealOutput() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf(COMMAND);
-        assertTrue(start >= 0, "README.md should show the tour's output after the line " + COMMAND.strip());
-        String shown = readme.substring(start + COMMAND.length(), readme.indexOf("```", start));
+        String shown = Readme.blockAfterLine(COMMAND);
         String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
         assertEquals(masked(shown), masked(printed),
                 "README.md section 1 differs from what the tour prints (ports, buffer sizes and paths masked)"

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.CapturedOutput;
+import sockets.testing.Readme;
 
 /**
  * Ungraded: the README's code excerpts are the tagged regions of the sources, never retyped, and its
@@ -22,7 +23,7 @@ import sockets.testing.CapturedOutput;
 @DisplayName("The README")
 class ReadmeTest {
 
-    private static final String TOUR_COMMAND = "$ ./mvnw -q -pl step2-connect exec:java\n";
+    private static final String TOUR_COMMAND = "$ ./mvnw -q -pl step2-connect exec:java";
 
     private static final Pattern EXCERPT = Pattern.compile(
             "<!-- excerpt: (\\S+) tag=(\\S+) -->\\n```java\\n(.*?)```", Pattern.DOTALL);
@@ -62,10 +63,7 @@ class ReadmeTest {
     @Timeout(10)
     @DisplayName("shows the tour's real output, ports aside")
     void showsTheToursRealOutput() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf(TOUR_COMMAND);
-        assertTrue(start >= 0, "README.md should show the tour's output after the line " + TOUR_COMMAND.strip());
-        String shown = readme.substring(start + TOUR_COMMAND.length(), readme.indexOf("```", start));
+        String shown = Readme.blockAfterLine(TOUR_COMMAND);
         String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
         assertEquals(withoutPorts(shown), withoutPorts(printed),
                 "README.md section 1 differs from what the tour prints (ports masked) - run the tour and paste its output");

@@ -3,11 +3,6 @@ package sockets.step3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.CapturedOutput;
+import sockets.testing.Readme;
 
 @Timeout(20)
 @DisplayName("The tour")
@@ -32,7 +28,8 @@ class TourTest {
     void printsTheReadmeTranscript() throws Exception {
         String printed = CapturedOutput.of(() -> Tour.main(new String[0])).lines().collect(Collectors.joining("\n"));
 
-        assertEquals(unmeasured(readmeTranscript()), unmeasured(printed),
+        String shown = Readme.blockAfter("`./mvnw -q -pl step3-read-write exec:java` prints").stripTrailing();
+        assertEquals(unmeasured(shown), unmeasured(printed),
                 "the tour should print what README.md shows (timings and the race count aside):"
                         + " fix the tour, or run it and update the README");
 
@@ -46,19 +43,6 @@ class TourTest {
         boolean noneMangled = race.group(2).equals("0");
         assertEquals(noneMangled, race.group(4).contains("lucky this time"),
                 "the 'lucky' note belongs to a run where the race mangled nothing: " + race.group());
-    }
-
-    /** The lines between the fences of the first {@code text} block after the tour's command. */
-    static String readmeTranscript() throws IOException, URISyntaxException {
-        // target/test-classes -> the module folder, wherever the build runs from.
-        Path module = Path.of(TourTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .getParent().getParent();
-        String readme = Files.readString(module.resolve("README.md"), StandardCharsets.UTF_8);
-        int command = readme.indexOf("exec:java` prints");
-        assertTrue(command >= 0, "README.md should show what `./mvnw -q -pl step3-read-write exec:java` prints");
-        int start = readme.indexOf("```text\n", command) + "```text\n".length();
-        int end = readme.indexOf("\n```", start);
-        return readme.substring(start, end);
     }
 
     /** The text with phase 10's timings and phase 11's race count (and its note) masked. */

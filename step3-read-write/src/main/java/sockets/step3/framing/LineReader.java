@@ -81,7 +81,7 @@ public final class LineReader {
                 boolean crOfCrlf =
                         lineBytes == maxLineBytes + 1L && chunk[end - 1] == '\r';
                 if (lineBytes > maxLineBytes && !crOfCrlf) {
-                    // Refuse now, before holding any of it; the next call skips to the LF.
+                    // Refuse it now; the next call skips to its LF.
                     lineLength = 0;
                     skippingLongLine = true;
                     chunkStart = end;
