@@ -57,15 +57,17 @@ final class Lobby {
     }
 
     /**
-     * A message from {@code from}: queued for its partner as {@code <NAME> TEXT} (the caller then
-     * flushes the returned outbox), or an error if alone (null returned).
+     * A message from {@code from}: queued for its partner as {@code <NAME> TEXT}, or an error
+     * queued for {@code from} if alone; the caller then flushes the returned outbox.
      */
     Outbox relay(Member from, String text) {
         // tag::solution-4.4[]
         Member partner = partnerOf(from);
         if (partner == null) {
-            from.tell("! nobody is here yet - your message was not sent; wait for a partner");
-            return null;
+            // A reply, not a notice: it waits while the sender's own outbox is full, so a client
+            // that sends line after line while alone is slowed down, never dropped for our delay.
+            from.outbox.queue("! nobody is here yet - your message was not sent; wait for a partner");
+            return from.outbox;
         }
         // No lock held: queue() waits while the partner is behind, and the other rooms go on.
         // (from.name is safe to read here: only this thread, from's session, changes it.)

@@ -69,7 +69,7 @@ final class Session implements Runnable {
                 line = socket.receiveLine();
             } catch (LineTooLongException e) {
                 // The reader skips the rest of that line: say so and read on.
-                member.tell("! line too long (more than " + e.limit() + " bytes) - not sent");
+                reply("! line too long (more than " + e.limit() + " bytes) - not sent");
                 continue;
             }
             if (line == null) {
@@ -87,9 +87,24 @@ final class Session implements Runnable {
         // end::solution-4.4[]
     }
 
-    /** Queues a message for the partner; a new partner first gets what the old one was owed. */
+    /** Queues a message for the partner (or an error for us, if alone). */
     private void relay(String line) {
-        Outbox to = lobby.relay(member, line);
+        sendBeforeReading(lobby.relay(member, line));
+    }
+
+    /**
+     * Answers this client. Not {@link Member#tell}: a reply waits while the client's outbox is
+     * full (TCP then slows a client that asks faster than it reads) where a notice never waits and
+     * drops a client that far behind - one that asks and reads must never be dropped.
+     */
+    private void reply(String line) {
+        if (member.outbox.queue(line)) {
+            sendBeforeReading(member.outbox);
+        }
+    }
+
+    /** Marks {@code to} to be flushed before the next wait for input; one outbox switched from is flushed now. */
+    private void sendBeforeReading(Outbox to) {
         if (unsent != null && unsent != to) {
             unsent.flush();
         }
@@ -113,14 +128,14 @@ final class Session implements Runnable {
             }
             case "/nick" -> {
                 if (argument.isEmpty()) {
-                    member.tell("! usage: /nick NAME");
+                    reply("! usage: /nick NAME");
                 } else {
                     lobby.rename(member, argument);
                 }
             }
-            case "/who" -> member.tell(lobby.who(member));
-            case "/help" -> member.tell(HELP);
-            default -> member.tell("! unknown command " + HarmlessText.clean(command.verb()) + " - type /help");
+            case "/who" -> reply(lobby.who(member));
+            case "/help" -> reply(HELP);
+            default -> reply("! unknown command " + HarmlessText.clean(command.verb()) + " - type /help");
         }
         return true;
     }

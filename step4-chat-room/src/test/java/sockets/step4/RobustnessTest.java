@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
@@ -51,6 +53,33 @@ class RobustnessTest {
             }
             flood.get(5, TimeUnit.SECONDS);
             assertEquals(2, chat.server.clients(), "both still connected after the flood");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "messages while nobody is there,    20000, 100,  ! nobody is here yet - your message was not sent; wait for a partner",
+        "over-long lines,                    3000, 5000, ! line too long (more than 4096 bytes) - not sent"})
+    @DisplayName("a client that sends line after line, each answered with an error, gets every error and stays")
+    void errorsAreRepliesNotNotices(String what, int count, int length, String error) throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient alone = chat.join();
+            alone.expectLine(line -> line.equals("* waiting for a partner..."), "'* waiting for a partner...'");
+            byte[] burst = ("x".repeat(length) + "\n").repeat(count).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var flood = TestServer.asyncRun(() -> {
+                try {
+                    alone.sendRaw(burst);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            java.io.BufferedReader reader = TestServer.fastReader(alone);
+            for (int i = 0; i < count; i++) {
+                assertEquals(error, reader.readLine(), "reply " + i + " of " + count
+                        + ": a client that reads its replies must get them all (null: it was disconnected)");
+            }
+            flood.get(5, TimeUnit.SECONDS);
+            assertEquals(1, chat.server.clients(), "the client is still connected");
         }
     }
 
