@@ -32,8 +32,11 @@ class ConnectServerTest {
      * failed test must not hold up the next test's); returns its exit status to come.
      */
     private CompletableFuture<Integer> start(String... args) {
-        return CompletableFuture.supplyAsync(() -> ConnectServer.run(args, out.stream, err.stream),
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> ConnectServer.run(args, out.stream, err.stream),
                 task -> Thread.ofPlatform().daemon().name("ConnectServer " + String.join(" ", args)).start(task));
+        out.printedBy(status);
+        err.printedBy(status);
+        return status;
     }
 
     private int awaitListeningPort() throws InterruptedException {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -68,12 +69,22 @@ class CommandLineTest {
             }
         }
 
-        String next() throws InterruptedException {
-            String line = lines.poll(5, TimeUnit.SECONDS);
-            if (line == null) {
-                throw new AssertionError("no line printed within 5 s");
+        /** The next line within 5 s; fails at once if {@code printer} ended without printing one. */
+        String next(Future<Integer> printer) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (true) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    return line;
+                }
+                if (printer.isDone() && lines.isEmpty()) {
+                    throw new AssertionError("the program ended without printing a line"
+                            + (printer.state() == Future.State.SUCCESS ? " (exit code " + printer.resultNow() + ")" : ""));
+                }
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("no line printed within 5 s");
+                }
             }
-            return line;
         }
     }
 
@@ -88,7 +99,7 @@ class CommandLineTest {
                 var server = TestServer.async(() -> ChatMain.run(console,
                         new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0",
                         "--idle-timeout", "60", "--stall-timeout", "5"));
-                Matcher first = LISTENING.matcher(out.next());
+                Matcher first = LISTENING.matcher(out.next(server));
                 assertTrue(first.matches(), "the first line must be 'listening on 127.0.0.1:PORT'");
                 try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(first.group(1)))) {
                     client.expectLine(line -> line.startsWith("* welcome"), "a welcome from the server started by the CLI");

@@ -40,7 +40,9 @@ final class StudentReadme {
                    `target/grade/grade.md` and `target/grade/grade.json`. While you work on one step,
                    `./mvnw -pl STEP -am test` is quicker and writes `STEP/target/grade/`.
                    An exercise earns its points only when every one of its tests passes; the table shows
-                   the hint and the first failure of each exercise that does not.
+                   the hint and the first failure of each exercise that does not. A test whose server or
+                   keyboard thread runs into a stub fails at once with "stopped at an unfinished
+                   exercise: Exercise N.k ..." - that exercise is the one to do first.
                 4. Leave the tests and `exercises.txt` as they are: your work is graded with the official
                    tests, which replace your copies, so an edited test earns nothing.
                 5. Push: if your repository was made from this edition on GitHub, every push is graded by

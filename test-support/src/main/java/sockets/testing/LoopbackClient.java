@@ -23,6 +23,8 @@ public final class LoopbackClient implements AutoCloseable {
 
     public static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final int MAX_LINE = 1 << 20;
+    /** How long one read waits before {@link UnfinishedExercises} is asked again. */
+    private static final int POLL_MILLIS = 100;
 
     private final Socket socket;
     private final InputStream in;
@@ -79,13 +81,15 @@ public final class LoopbackClient implements AutoCloseable {
         long end = System.nanoTime() + within.toNanos();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
+            UnfinishedExercises.failIfHit();
             long left = Math.max(1, (end - System.nanoTime()) / 1_000_000);
             if (System.nanoTime() >= end) {
                 throw new AssertionError("no complete line within " + within.toMillis() + " ms"
                         + (line.size() > 0 ? " (partial: '" + decode(line) + "')" : "")
                         + "; lines so far: " + seen);
             }
-            socket.setSoTimeout((int) left);
+            // A short wait at a time: a server thread that stopped at a stub fails the test now.
+            socket.setSoTimeout((int) Math.min(left, POLL_MILLIS));
             int b;
             try {
                 b = in.read();
@@ -128,6 +132,8 @@ public final class LoopbackClient implements AutoCloseable {
                 // Keep reading: only the end of the stream counts.
             }
             return true;
+        } catch (UnfinishedExercises.StubHit stub) {
+            throw stub;
         } catch (AssertionError stillOpen) {
             return false;
         } catch (IOException reset) {

@@ -24,11 +24,16 @@ public final class Screen {
 
     /** The next line printed, waiting at most {@code within}; fails if none comes. */
     public String nextLine(Duration within) throws InterruptedException {
-        String line = lines.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        String line = pollLine(within);
         if (line == null) {
             throw new IllegalStateException("nothing printed within " + within.toMillis() + " ms");
         }
         return line;
+    }
+
+    /** The next line printed, waiting at most {@code within}; null if none came. */
+    public String pollLine(Duration within) throws InterruptedException {
+        return lines.poll(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Cuts the printed bytes into lines at each LF. */

@@ -65,7 +65,7 @@ class ConversationTest {
     }
 
     String screenLine() throws InterruptedException {
-        return screen.nextLine(WAIT);
+        return DirectChatTest.next(screen);
     }
 
     boolean endedGracefully() throws Exception {

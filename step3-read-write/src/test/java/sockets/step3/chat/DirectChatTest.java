@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.step3.tour.Screen;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
+import sockets.testing.UnfinishedExercises;
 
 @Exercise("3.7")
 @Timeout(15)
@@ -44,6 +45,24 @@ class DirectChatTest {
         return exit;
     }
 
+    /**
+     * The next line on {@code screen} within {@link #WAIT}; fails at once if the chat stopped at
+     * an unfinished exercise on one of its threads.
+     */
+    static String next(Screen screen) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            UnfinishedExercises.failIfHit();
+            String line = screen.pollLine(Duration.ofMillis(100));
+            if (line != null) {
+                return line;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("nothing printed within " + WAIT.toMillis() + " ms");
+            }
+        }
+    }
+
     static int portOf(String listening) {
         assertTrue(listening.startsWith("listening on 127.0.0.1:"), "first line: " + listening);
         return Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
@@ -56,24 +75,24 @@ class DirectChatTest {
             Screen serverScreen = new Screen();
             Screen clientScreen = new Screen();
             CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0"}, serverKeys, serverScreen);
-            int port = portOf(serverScreen.nextLine(WAIT));
+            int port = portOf(next(serverScreen));
             assertEquals("* waiting for a partner (DirectChatClient, or nc 127.0.0.1 " + port + ")",
-                    serverScreen.nextLine(WAIT), "the server tells how to reach it");
+                    next(serverScreen), "the server tells how to reach it");
             CompletableFuture<Integer> client = start(DirectChatClient::run,
                     new String[] {"127.0.0.1", String.valueOf(port)}, clientKeys, clientScreen);
-            assertTrue(clientScreen.nextLine(WAIT).startsWith("* connected to 127.0.0.1:" + port));
-            assertTrue(serverScreen.nextLine(WAIT).contains(" joined; type lines"));
+            assertTrue(next(clientScreen).startsWith("* connected to 127.0.0.1:" + port));
+            assertTrue(next(serverScreen).contains(" joined; type lines"));
 
             clientKeys.type("hi server");
-            assertEquals("<client> hi server", serverScreen.nextLine(WAIT));
+            assertEquals("<client> hi server", next(serverScreen));
             serverKeys.type("hi client");
-            assertEquals("<server> hi client", clientScreen.nextLine(WAIT));
+            assertEquals("<server> hi client", next(clientScreen));
             serverKeys.type("closing time");
             serverKeys.type("/quit");
-            assertEquals("<server> closing time", clientScreen.nextLine(WAIT));
-            assertEquals("* server left the chat", clientScreen.nextLine(WAIT));
-            assertEquals("* bye", clientScreen.nextLine(WAIT));
-            assertEquals("* bye", serverScreen.nextLine(WAIT));
+            assertEquals("<server> closing time", next(clientScreen));
+            assertEquals("* server left the chat", next(clientScreen));
+            assertEquals("* bye", next(clientScreen));
+            assertEquals("* bye", next(serverScreen));
             assertEquals(0, client.get(5, TimeUnit.SECONDS), "client exit code");
             assertEquals(0, server.get(5, TimeUnit.SECONDS), "server exit code");
         }
@@ -85,16 +104,16 @@ class DirectChatTest {
         try (Keyboard serverKeys = new Keyboard()) {
             Screen screen = new Screen();
             CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0", "127.0.0.1"}, serverKeys, screen);
-            int port = portOf(screen.nextLine(WAIT));
-            screen.nextLine(WAIT);
+            int port = portOf(next(screen));
+            next(screen);
             try (LoopbackClient first = LoopbackClient.connect(port)) {
-                assertTrue(screen.nextLine(WAIT).contains(" joined"));
+                assertTrue(next(screen).contains(" joined"));
                 assertThrows(ConnectException.class, () -> LoopbackClient.connect(port).close(),
                         "the listener closes once the partner is there");
                 first.send("hello from nc");
-                assertEquals("<client> hello from nc", screen.nextLine(WAIT));
+                assertEquals("<client> hello from nc", next(screen));
                 first.halfClose();
-                assertEquals("* client left the chat", screen.nextLine(WAIT));
+                assertEquals("* client left the chat", next(screen));
                 assertTrue(first.awaitClosed());
             }
             assertEquals(0, server.get(5, TimeUnit.SECONDS));
@@ -111,14 +130,14 @@ class DirectChatTest {
             try (Keyboard serverKeys = new Keyboard()) {
                 Screen screen = new Screen();
                 CompletableFuture<Integer> server = start(DirectChatServer::run, new String[] {"0"}, serverKeys, screen);
-                int port = portOf(screen.nextLine(WAIT));
-                screen.nextLine(WAIT);
+                int port = portOf(next(screen));
+                next(screen);
                 try (LoopbackClient partner = LoopbackClient.connect(port)) {
-                    assertTrue(screen.nextLine(WAIT).contains(" joined"));
+                    assertTrue(next(screen).contains(" joined"));
                     partner.socket().setSoLinger(true, 0); // close with a reset, like a crashed peer
                 }
-                assertEquals("! connection lost: Connection reset", screen.nextLine(WAIT));
-                assertEquals("* bye", screen.nextLine(WAIT));
+                assertEquals("! connection lost: Connection reset", next(screen));
+                assertEquals("* bye", next(screen));
                 assertEquals(1, server.get(5, TimeUnit.SECONDS), "exit code after a broken connection");
             }
         }
@@ -133,11 +152,11 @@ class DirectChatTest {
                 CompletableFuture<Integer> client = start(DirectChatClient::run,
                         new String[] {"127.0.0.1", String.valueOf(listener.getLocalPort())}, clientKeys, screen);
                 try (Socket crashing = listener.accept()) {
-                    assertTrue(screen.nextLine(WAIT).startsWith("* connected to 127.0.0.1:"));
+                    assertTrue(next(screen).startsWith("* connected to 127.0.0.1:"));
                     crashing.setSoLinger(true, 0); // close with a reset, like a crashed peer
                 }
-                assertEquals("! connection lost: Connection reset", screen.nextLine(WAIT));
-                assertEquals("* bye", screen.nextLine(WAIT));
+                assertEquals("! connection lost: Connection reset", next(screen));
+                assertEquals("* bye", next(screen));
                 assertEquals(1, client.get(5, TimeUnit.SECONDS), "exit code after a broken connection");
             }
         }

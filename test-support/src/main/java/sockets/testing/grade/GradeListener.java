@@ -19,6 +19,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import sockets.testing.Exercise;
+import sockets.testing.UnfinishedExercises;
 
 /**
  * Records the outcome of every test with the {@link Exercise} it belongs to, in
@@ -37,6 +38,14 @@ public final class GradeListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         results.clear();
+        UnfinishedExercises.watch();
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (id.isTest()) {
+            UnfinishedExercises.forgetEarlier();
+        }
     }
 
     @Override
