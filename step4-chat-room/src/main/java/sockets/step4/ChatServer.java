@@ -46,6 +46,7 @@ public final class ChatServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
+    private Thread acceptor;
     private Thread watchdog;
 
     private ChatServer(SimpleSocket listener, Settings settings, PrintStream log) {
@@ -58,7 +59,7 @@ public final class ChatServer implements AutoCloseable {
     /** Binds, listens and starts accepting; {@code log} gets one line per arrival and departure. */
     public static ChatServer start(Settings settings, PrintStream log) throws IOException {
         ChatServer server = new ChatServer(SimpleSocket.listen(settings.bind(), settings.port()), settings, log);
-        Thread.ofPlatform().name("acceptor").daemon().start(server::acceptLoop);
+        server.acceptor = Thread.ofPlatform().name("acceptor").daemon().start(server::acceptLoop);
         server.watchdog = Thread.ofVirtual().name("watchdog").start(server::dropStalledClients);
         return server;
     }
@@ -169,6 +170,9 @@ public final class ChatServer implements AutoCloseable {
             return false;
         }
         listener.close();
+        // A thread blocked in accept() holds the listening socket open until it wakes up: wait
+        // for it, so that once shutdown() returns a new client is refused, never half accepted.
+        awaitEnd(acceptor, SHUTDOWN_MILLIS);
         watchdog.interrupt();
         var members = lobby.everyone();
         for (Member member : members) {
@@ -190,6 +194,14 @@ public final class ChatServer implements AutoCloseable {
         stopped.countDown();
         return true;
         // end::solution-4.5[]
+    }
+
+    private static void awaitEnd(Thread thread, long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Asked to stop waiting: go on shutting down.
+        }
     }
 
     /** Waits up to {@code millis} for {@link #shutdown()} to finish; true if it did. */
