@@ -2,7 +2,6 @@ package sockets.step1;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -52,12 +51,5 @@ public final class AddressLookup {
                     "a UNIX socket has a file path, not an IP address");
         };
         // end::solution-1.2[]
-    }
-
-    /** How an endpoint is written: {@code 127.0.0.1:5555}, or {@code [::1]:5555} for IPv6. */
-    public static String show(InetSocketAddress endpoint) {
-        String host = endpoint.getAddress().getHostAddress();
-        // Brackets keep an IPv6 address's colons apart from the port's colon.
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + endpoint.getPort();
     }
 }

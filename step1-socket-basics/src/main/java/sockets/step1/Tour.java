@@ -63,7 +63,7 @@ public final class Tour {
         for (String host : List.of("localhost", "127.0.0.1", "::1")) {
             List<String> found = new ArrayList<>();
             for (InetAddress address : AddressLookup.all(host)) {
-                found.add(address.getHostAddress() + " " + AddressLookup.familyOf(address));
+                found.add(Endpoints.host(address) + " " + AddressLookup.familyOf(address));
             }
             say(host + " -> " + String.join(", ", found));
         }
@@ -76,7 +76,7 @@ public final class Tour {
             try (SocketChannel channel = ChannelOpener.stream(family)) {
                 channel.bind(new InetSocketAddress(AddressLookup.loopback(family), 0));
                 InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
-                say(String.format("%-5s", family) + " channel bound to " + AddressLookup.show(local));
+                say(String.format("%-5s", family) + " channel bound to " + Endpoints.show(local));
             }
         }
         Path dir = Files.createTempDirectory("step1-");
@@ -131,7 +131,7 @@ public final class Tour {
     /** Binds a new socket to {@code port} and closes it again; says what happened. */
     private static String tryToBind(int port) throws IOException {
         try (ServerSocket probe = PortBinding.listenOn(port)) {
-            return "bound to " + AddressLookup.show((InetSocketAddress) probe.getLocalSocketAddress());
+            return "bound to " + Endpoints.show((InetSocketAddress) probe.getLocalSocketAddress());
         } catch (BindException taken) {
             return "BindException: " + taken.getMessage();
         }

@@ -100,13 +100,4 @@ class AddressLookupTest {
                     "loopback(UNIX) should throw IllegalArgumentException: a UNIX socket has a file path");
         }
     }
-
-    @Test
-    @DisplayName("show() brackets IPv6")
-    void showsEndpoints() throws IOException {
-        assertEquals("127.0.0.1:5555",
-                AddressLookup.show(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5555)));
-        assertEquals("[0:0:0:0:0:0:0:1]:5555",
-                AddressLookup.show(new InetSocketAddress(InetAddress.getByName("::1"), 5555)));
-    }
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import sockets.step1.Endpoints;
 
 /**
  * A client to run by hand: connects with a timeout, prints both ends' addresses and what the
@@ -41,11 +42,11 @@ public final class ConnectClient {
             err.println(USAGE);
             return 2;
         }
-        out.println("connecting to " + Addresses.of(host, port) + " (timeout " + timeoutMillis + " ms)");
+        out.println("connecting to " + Endpoints.show(host, port) + " (timeout " + timeoutMillis + " ms)");
         // 1. Connect, with a timeout.
         try (Socket socket = Connector.connect(host, port, timeoutMillis)) {
-            out.println("connected: local " + Addresses.of(socket.getLocalSocketAddress())
-                    + " -> remote " + Addresses.of(socket.getRemoteSocketAddress()));
+            out.println("connected: local " + Endpoints.show(socket.getLocalSocketAddress())
+                    + " -> remote " + Endpoints.show(socket.getRemoteSocketAddress()));
             // 2. Print what the server says, until it closes or goes quiet.
             socket.setSoTimeout(timeoutMillis);
             printUntilClosed(socket, timeoutMillis, out);

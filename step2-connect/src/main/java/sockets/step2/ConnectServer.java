@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import sockets.step1.Endpoints;
 
 /**
  * A sequential server to run by hand: listens, then greets each client that connects with the
@@ -60,13 +61,13 @@ public final class ConnectServer {
             }
             // 1. Listen: bind the address, let the kernel queue connections.
             try (ServerSocket server = Listener.listen(at, backlog, reuseAddress)) {
-                out.println("listening on " + Addresses.of(server.getLocalSocketAddress())
+                out.println("listening on " + Endpoints.show(server.getLocalSocketAddress())
                         + " (backlog " + backlog + ", SO_REUSEADDR " + (reuseAddress ? "on" : "off") + ")");
                 // 2. Serve the clients one after another.
                 int served = AcceptLoop.serve(server, clients, (number, client) -> {
                     out.println("client " + number + ": accept() returned a new socket, local "
-                            + Addresses.of(client.getLocalSocketAddress()) + ", remote "
-                            + Addresses.of(client.getRemoteSocketAddress()));
+                            + Endpoints.show(client.getLocalSocketAddress()) + ", remote "
+                            + Endpoints.show(client.getRemoteSocketAddress()));
                     greet(number, client, out);
                     holdUntilHangUp(number, client, holdMillis, out);
                     out.println("client " + number + ": closing");
@@ -83,7 +84,7 @@ public final class ConnectServer {
     /** Sends client {@code number} one line saying where the server sees it connect from. */
     static void greet(int number, Socket client, PrintStream log) {
         String line = "hello client " + number + ", you are "
-                + Addresses.of(client.getRemoteSocketAddress()) + "\n";
+                + Endpoints.show(client.getRemoteSocketAddress()) + "\n";
         try {
             OutputStream toClient = client.getOutputStream();
             toClient.write(line.getBytes(StandardCharsets.UTF_8));

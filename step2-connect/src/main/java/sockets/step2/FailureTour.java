@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import sockets.step1.Endpoints;
 
 /**
  * The second half of the {@link Tour}: each way to fail to connect or to listen, provoked on
@@ -77,7 +78,7 @@ final class FailureTour {
     private static void portInUse() throws IOException {
         phase(8, "Port already in use: a second server on the same port");
         try (ServerSocket first = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
-            say("server 1: listening on %s", Addresses.of(first.getLocalSocketAddress()));
+            say("server 1: listening on %s", Endpoints.show(first.getLocalSocketAddress()));
             tryToListen("server 2", first.getLocalPort(), true);
         }
     }
@@ -107,20 +108,20 @@ final class FailureTour {
         try (ServerSocket local = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true);
                 ServerSocket every = Listener.listen(new InetSocketAddress(0), 5, true)) {
             say("server A: bound to %s - loopback only: only this machine can connect",
-                    Addresses.of(local.getLocalSocketAddress()));
+                    Endpoints.show(local.getLocalSocketAddress()));
             say("server B: bound to %s - the wildcard: every interface, other machines too",
-                    Addresses.of(every.getLocalSocketAddress()));
+                    Endpoints.show(every.getLocalSocketAddress()));
             try (Socket toA = Connector.connect(HOST, local.getLocalPort(), TIMEOUT_MS);
                     Socket toB = Connector.connect(HOST, every.getLocalPort(), TIMEOUT_MS)) {
                 say("client: connected to A at %s, and to B at %s: the wildcard includes loopback",
-                        Addresses.of(toA.getRemoteSocketAddress()), Addresses.of(toB.getRemoteSocketAddress()));
+                        Endpoints.show(toA.getRemoteSocketAddress()), Endpoints.show(toB.getRemoteSocketAddress()));
             }
         }
     }
 
     private static void tryToConnect(int port, int timeoutMillis) {
         try (Socket socket = Connector.connect(HOST, port, timeoutMillis)) {
-            say("client: connected to %s?!", Addresses.of(socket.getRemoteSocketAddress()));
+            say("client: connected to %s?!", Endpoints.show(socket.getRemoteSocketAddress()));
         } catch (IOException e) {
             say("client: error: %s", Failures.explain(e, HOST, port));
         }
@@ -128,7 +129,7 @@ final class FailureTour {
 
     private static void tryToListen(String who, int port, boolean reuseAddress) {
         try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, port), 5, reuseAddress)) {
-            say("%s: listening on %s", who, Addresses.of(server.getLocalSocketAddress()));
+            say("%s: listening on %s", who, Endpoints.show(server.getLocalSocketAddress()));
         } catch (IOException e) {
             say("%s: error: %s", who, Failures.explain(e, HOST, port));
         }

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import sockets.step1.Endpoints;
 
 /** Turns the exceptions of bind and connect into one line a user can act on. */
 public final class Failures {
@@ -17,7 +18,7 @@ public final class Failures {
      */
     public static String explain(IOException failure, String host, int port) {
         // tag::solution-2.4[]
-        String where = Addresses.of(host, port);
+        String where = Endpoints.show(host, port);
         // tag::explain[]
         return switch (failure) {
             case UnknownHostException e -> "unknown host '" + host

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import sockets.step1.Endpoints;
 
 /**
  * The step's tour, on loopback: a server listens, a client connects, {@code accept} returns a new
@@ -31,7 +32,7 @@ public final class Tour {
             server.setSoTimeout(TIMEOUT_MS); // bounds every accept() below
             phase(1, "Listen: bind an address, and the kernel starts queueing connections");
             say("server: listening on %s, backlog 5 (we asked for port 0: the kernel chose)",
-                    Addresses.of(server.getLocalSocketAddress()));
+                    Endpoints.show(server.getLocalSocketAddress()));
             connectThenAccept(server);
             queueThenServeInTurn(server);
         }
@@ -45,16 +46,16 @@ public final class Tour {
         phase(2, "Connect: the client's connect() completes the TCP handshake");
         try (Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS)) {
             say("client: connected, local %s -> remote %s",
-                    Addresses.of(client.getLocalSocketAddress()), Addresses.of(client.getRemoteSocketAddress()));
+                    Endpoints.show(client.getLocalSocketAddress()), Endpoints.show(client.getRemoteSocketAddress()));
             say("        nobody has called accept() yet: the connection waits in the backlog");
             phase(3, "Accept: accept() returns a NEW socket, for this one client");
             try (Socket accepted = server.accept()) {
                 say("server: accepted,  local %s <- remote %s",
-                        Addresses.of(accepted.getLocalSocketAddress()), Addresses.of(accepted.getRemoteSocketAddress()));
+                        Endpoints.show(accepted.getLocalSocketAddress()), Endpoints.show(accepted.getRemoteSocketAddress()));
                 boolean same = client.getLocalSocketAddress().equals(accepted.getRemoteSocketAddress());
                 say("        client's local address == server's remote address: %s", same);
                 say("        the listening socket is another socket, still listening on %s",
-                        Addresses.of(server.getLocalSocketAddress()));
+                        Endpoints.show(server.getLocalSocketAddress()));
             }
         }
     }
@@ -68,11 +69,11 @@ public final class Tour {
                 Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS);
                 clients.add(client);
                 say("client %d: connected from %s - queued, not accepted yet",
-                        i, Addresses.of(client.getLocalSocketAddress()));
+                        i, Endpoints.show(client.getLocalSocketAddress()));
             }
             AcceptLoop.serve(server, clients.size(), (number, accepted) -> {
                 say("server: accept() -> client %d at %s: greet it, close it, next",
-                        number, Addresses.of(accepted.getRemoteSocketAddress()));
+                        number, Endpoints.show(accepted.getRemoteSocketAddress()));
                 ConnectServer.greet(number, accepted, System.out);
             });
             for (int i = 0; i < clients.size(); i++) {

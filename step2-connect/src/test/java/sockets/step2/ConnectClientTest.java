@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sockets.step1.Endpoints;
 
 /**
  * Ungraded: the client main combines exercises 2.2 and 2.4, which are graded on their own; these
@@ -38,8 +39,8 @@ class ConnectClientTest {
             });
             try (Socket accepted = server.accept()) {
                 accepted.getOutputStream().write("hi there\n".getBytes(StandardCharsets.UTF_8));
-                String clientEnd = Addresses.of(accepted.getRemoteSocketAddress());
-                String serverEnd = Addresses.of(accepted.getLocalSocketAddress());
+                String clientEnd = Endpoints.show(accepted.getRemoteSocketAddress());
+                String serverEnd = Endpoints.show(accepted.getLocalSocketAddress());
                 String connected = "connected: local " + clientEnd + " -> remote " + serverEnd;
                 out.await(connected::equals, "'" + connected + "'");
                 out.await("server says: hi there"::equals, "the line the server sent");

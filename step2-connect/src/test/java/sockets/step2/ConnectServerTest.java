@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sockets.step1.Endpoints;
 import sockets.testing.LoopbackClient;
 
 /**
@@ -53,7 +54,7 @@ class ConnectServerTest {
         expected.add("listening on 127.0.0.1:" + port + " (backlog 50, SO_REUSEADDR on)");
         for (int number = 1; number <= 2; number++) {
             try (LoopbackClient client = LoopbackClient.connect(port)) {
-                String me = Addresses.of(client.socket().getLocalSocketAddress());
+                String me = Endpoints.show(client.socket().getLocalSocketAddress());
                 assertEquals("hello client " + number + ", you are " + me, client.readLine(),
                         "the server should greet client " + number + " with its address - did it accept()?");
                 assertTrue(client.awaitClosed(), "the server should close the client after the greeting");

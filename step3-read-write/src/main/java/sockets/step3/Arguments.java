@@ -34,10 +34,4 @@ public final class Arguments {
         throw new IllegalArgumentException(name + " must be a whole number of at least 1, was '" + text + "'");
     }
 
-    /** "127.0.0.1:5556", or "[::1]:5556" for IPv6. */
-    public static String hostPort(SocketAddress address) {
-        InetSocketAddress inet = (InetSocketAddress) address;
-        String host = inet.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
-    }
 }

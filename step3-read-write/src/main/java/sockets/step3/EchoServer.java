@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import sockets.step1.Endpoints;
 
 /**
  * Echo over raw {@code read}/{@code write}, the two calls every socket program is made of: each
@@ -42,7 +43,7 @@ public final class EchoServer {
         }
         // 1. Listen on loopback only: an echo server is not something to offer the whole network.
         try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            out.println("listening on " + Arguments.hostPort(listener.getLocalSocketAddress()));
+            out.println("listening on " + Endpoints.show(listener.getLocalSocketAddress()));
             serve(listener, clients, out);
             return 0;
         } catch (BindException e) {
@@ -60,7 +61,7 @@ public final class EchoServer {
         for (int served = 0; served < clients; served++) {
             // 2. Accept one client; try-with-resources closes its socket when we are done with it.
             try (Socket client = listener.accept()) {
-                log.println("client " + Arguments.hostPort(client.getRemoteSocketAddress()) + " connected");
+                log.println("client " + Endpoints.show(client.getRemoteSocketAddress()) + " connected");
                 long bytes = echo(client.getInputStream(), client.getOutputStream());
                 log.println("client left; " + bytes + " bytes echoed");
             } catch (IOException e) {

@@ -36,11 +36,4 @@ class ArgumentsTest {
         assertEquals("CLIENTS must be a whole number of at least 1, was '0'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Arguments.positive("CLIENTS", "many"));
     }
-
-    @Test
-    @DisplayName("an address prints as host:port, an IPv6 host in brackets")
-    void hostPort() throws UnknownHostException {
-        assertEquals("127.0.0.1:5556", Arguments.hostPort(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5556)));
-        assertEquals("[0:0:0:0:0:0:0:1]:5556", Arguments.hostPort(new InetSocketAddress(InetAddress.getByName("::1"), 5556)));
-    }
 }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.ConnectException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,6 +18,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
+import sockets.step1.Endpoints;
 import sockets.step3.framing.LineReader;
 
 /**
@@ -257,31 +257,6 @@ public final class SimpleSocket implements AutoCloseable {
     }
 
     private static String format(InetAddress address, int port) {
-        String host = address.getHostAddress();
-        // An IPv6 address has colons of its own: brackets keep the port apart, as in a URL.
-        return (address instanceof Inet6Address ? "[" + shortIpv6(host) + "]" : host) + ":" + port;
-    }
-
-    /** The usual short form of an IPv6 address: its longest run of zero groups as "::" (0:0:0:0:0:0:0:1 is ::1). */
-    private static String shortIpv6(String full) {
-        String[] groups = full.split(":");
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < groups.length; i++) {
-            int j = i;
-            while (j < groups.length && groups[j].equals("0")) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-        }
-        if (bestStart < 0) {
-            return full;
-        }
-        String before = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String after = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
-        return before + "::" + after;
+        return Endpoints.show(address, port);
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import sockets.step1.Endpoints;
 import sockets.step3.Arguments;
 
 /**
@@ -42,7 +43,7 @@ public final class DirectChatClient {
         try (Socket socket = new Socket()) {
             // 1. Connect, with a deadline: an unreachable host fails in seconds, not minutes.
             socket.connect(new InetSocketAddress(host, port), CONNECT_DEADLINE_MILLIS);
-            screen.println("* connected to " + Arguments.hostPort(socket.getRemoteSocketAddress())
+            screen.println("* connected to " + Endpoints.show(socket.getRemoteSocketAddress())
                     + "; type lines, /quit or Ctrl-D to leave");
             // 2. Talk until either side leaves; the conversation closes the socket.
             return new Conversation(socket, "server", screen).run(keyboard) ? 0 : 1;

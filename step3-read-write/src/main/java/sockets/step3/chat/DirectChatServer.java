@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import sockets.step1.Endpoints;
 import sockets.step3.Arguments;
 
 /**
@@ -47,13 +48,13 @@ public final class DirectChatServer {
         // 1. Listen, and accept exactly one partner.
         try (ServerSocket listener = new ServerSocket()) {
             listener.bind(new InetSocketAddress(bind, port), 1);
-            screen.println("listening on " + Arguments.hostPort(listener.getLocalSocketAddress()));
+            screen.println("listening on " + Endpoints.show(listener.getLocalSocketAddress()));
             screen.println("* waiting for a partner (DirectChatClient, or nc " + hostOf(listener) + " "
                     + listener.getLocalPort() + ")");
             partner = listener.accept();
             // Leaving the try closes the listener: a second caller is refused, this is a two-party chat.
         } catch (BindException e) {
-            err.println("error: cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage());
+            err.println("error: cannot listen on " + Endpoints.show(bind, port) + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
@@ -61,7 +62,7 @@ public final class DirectChatServer {
         }
         // 2. Talk until either side leaves; the conversation closes the socket.
         try (partner) {
-            screen.println("* " + Arguments.hostPort(partner.getRemoteSocketAddress())
+            screen.println("* " + Endpoints.show(partner.getRemoteSocketAddress())
                     + " joined; type lines, /quit or Ctrl-D to leave");
             return new Conversation(partner, "client", screen).run(keyboard) ? 0 : 1;
         } catch (IOException e) {
@@ -72,6 +73,6 @@ public final class DirectChatServer {
 
     private static String hostOf(ServerSocket listener) {
         InetAddress address = listener.getInetAddress();
-        return address.isAnyLocalAddress() ? "HOST" : address.getHostAddress();
+        return address.isAnyLocalAddress() ? "HOST" : Endpoints.host(address);
     }
 }
