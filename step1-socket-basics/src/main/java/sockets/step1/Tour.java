@@ -1,5 +1,7 @@
 package sockets.step1;
 
+import static sockets.step1.tour.TourScript.say;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import sockets.step1.tour.TourScript;
 
 /**
  * Step 1's narrated tour: sockets of each kind and family, address lookup, a fresh socket's
@@ -35,15 +38,14 @@ public final class Tour {
     private Tour() {}
 
     public static void main(String[] args) {
-        System.out.println("Step 1 - a socket is an endpoint (loopback only)");
-        phase(1, "socket(): one Java call per C call", Tour::createSockets);
-        phase(2, "getaddrinfo(): look up addresses", Tour::lookUpAddresses);
-        phase(3, "Families: IPv4, IPv6, UNIX", Tour::openEachFamily);
-        phase(4, "The state of a fresh socket", Tour::showState);
-        phase(5, "Socket options and their defaults", Tour::showOptions);
-        phase(6, "bind() to port 0; close() frees the port", Tour::bindToPortZero);
-        System.out.println();
-        System.out.println("Tour done: every socket is closed.");
+        TourScript tour = TourScript.begin("Step 1 - a socket is an endpoint (loopback only)");
+        tour.phase(1, "socket(): one Java call per C call", Tour::createSockets);
+        tour.phase(2, "getaddrinfo(): look up addresses", Tour::lookUpAddresses);
+        tour.phase(3, "Families: IPv4, IPv6, UNIX", Tour::openEachFamily);
+        tour.phase(4, "The state of a fresh socket", Tour::showState);
+        tour.phase(5, "Socket options and their defaults", Tour::showOptions);
+        tour.phase(6, "bind() to port 0; close() frees the port", Tour::bindToPortZero);
+        tour.end("Tour done: every socket is closed.");
     }
 
     private static void createSockets() throws IOException {
@@ -110,10 +112,12 @@ public final class Tour {
         // 5. getsockopt() on fresh sockets: these are the defaults of this system.
         try (Socket socket = new Socket();
              ServerSocket server = new ServerSocket()) {
+            Map<String, Object> ofSocket = SocketInspector.options(socket);
+            Map<String, Object> ofServer = SocketInspector.options(server);
             say("Socket");
-            SocketInspector.options(socket).forEach(Tour::sayOption);
+            ofSocket.forEach(Tour::sayOption);
             say("ServerSocket");
-            SocketInspector.options(server).forEach(Tour::sayOption);
+            ofServer.forEach(Tour::sayOption);
         }
     }
 
@@ -137,31 +141,7 @@ public final class Tour {
         }
     }
 
-    /** A phase of the tour; the body may throw. */
-    interface Phase {
-        void run() throws IOException;
-    }
-
-    /** Prints the phase's title and runs it; a failure ends only this phase, in one line. */
-    static void phase(int number, String title, Phase body) {
-        System.out.println();
-        System.out.println(number + ". " + title);
-        try {
-            body.run();
-        } catch (UnsupportedOperationException notDoneYet) {
-            // The student edition stubs each exercise: name it, then go on with the tour.
-            say("not done yet - " + notDoneYet.getMessage());
-        } catch (IOException | RuntimeException failed) {
-            // One line instead of a stack trace; the next phases may still work.
-            say("failed - " + failed);
-        }
-    }
-
     private static void sayOption(String name, Object value) {
         say(String.format("  %-12s %-7s %s", name, value, MEANING.get(name)));
-    }
-
-    private static void say(String line) {
-        System.out.println("   " + line);
     }
 }

@@ -69,27 +69,6 @@ class TourTest {
 
     @Test
     @Exercise("1.1")
-    @DisplayName("reports a failed phase in one line")
-    void reportsAFailedPhase() throws Exception {
-        String printed = CapturedOutput.of(() -> Tour.phase(8, "A phase that fails", () -> {
-            throw new java.net.BindException("Address already in use");
-        }));
-        assertEquals("\n8. A phase that fails\n   failed - java.net.BindException: Address already in use\n",
-                printed);
-    }
-
-    @Test
-    @Exercise("1.1")
-    @DisplayName("skips an unfinished phase")
-    void skipsAPhaseWhoseExerciseIsNotDone() throws Exception {
-        String printed = CapturedOutput.of(() -> Tour.phase(7, "A phase to come", () -> {
-            throw new UnsupportedOperationException("Exercise 1.7: write it");
-        }));
-        assertEquals("\n7. A phase to come\n   not done yet - Exercise 1.7: write it\n", printed);
-    }
-
-    @Test
-    @Exercise("1.1")
     @DisplayName("has its phases in the README")
     void readmeShowsEveryPhase() throws Exception {
         Path readmeFile = Path.of("README.md");

@@ -3,8 +3,7 @@ package sockets.step2;
 import static sockets.step2.Tour.HOST;
 import static sockets.step2.Tour.LOOPBACK;
 import static sockets.step2.Tour.TIMEOUT_MS;
-import static sockets.step2.Tour.phase;
-import static sockets.step2.Tour.say;
+import static sockets.step1.tour.TourScript.say;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,6 +12,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import sockets.step1.Endpoints;
+import sockets.step1.tour.TourScript;
 
 /**
  * The second half of the {@link Tour}: each way to fail to connect or to listen, provoked on
@@ -28,17 +28,18 @@ final class FailureTour {
 
     private FailureTour() {}
 
-    static void run() throws IOException {
-        connectionRefused();
-        connectTimeout();
-        unknownHost();
-        portInUse();
-        timeWaitAndReuseAddress();
-        loopbackVersusAllInterfaces();
+    static void run(TourScript tour) {
+        tour.phase(5, "Connection refused: nothing listens on the port", FailureTour::connectionRefused);
+        tour.phase(6, "Connect timeout: a server that never accepts, its backlog (1) full", FailureTour::connectTimeout);
+        tour.phase(7, "Unknown host: the name does not resolve (.invalid never does)", FailureTour::unknownHost);
+        tour.phase(8, "Port already in use: a second server on the same port", FailureTour::portInUse);
+        tour.phase(9, "TIME_WAIT and SO_REUSEADDR: restarting a server right after a connection",
+                FailureTour::timeWaitAndReuseAddress);
+        tour.phase(10, "Bound to 127.0.0.1 or to all interfaces: who can connect",
+                FailureTour::loopbackVersusAllInterfaces);
     }
 
     private static void connectionRefused() throws IOException {
-        phase(5, "Connection refused: nothing listens on the port");
         int port;
         try (ServerSocket closed = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
             port = closed.getLocalPort();
@@ -47,7 +48,6 @@ final class FailureTour {
     }
 
     private static void connectTimeout() throws IOException {
-        phase(6, "Connect timeout: a server that never accepts, its backlog (1) full");
         List<Socket> queued = new ArrayList<>();
         try (ServerSocket busy = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
             for (int i = 1; i <= 5; i++) { // exit: at the first timeout (5: an OS that never fills)
@@ -67,7 +67,6 @@ final class FailureTour {
     }
 
     private static void unknownHost() {
-        phase(7, "Unknown host: the name does not resolve (.invalid never does)");
         try (Socket socket = Connector.connect(UNKNOWN_HOST, 5555, TIMEOUT_MS)) {
             say("client: connected to %s?! (something resolves .invalid here)", UNKNOWN_HOST);
         } catch (IOException e) {
@@ -76,7 +75,6 @@ final class FailureTour {
     }
 
     private static void portInUse() throws IOException {
-        phase(8, "Port already in use: a second server on the same port");
         try (ServerSocket first = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
             say("server 1: listening on %s", Endpoints.show(first.getLocalSocketAddress()));
             tryToListen("server 2", first.getLocalPort(), true);
@@ -84,7 +82,6 @@ final class FailureTour {
     }
 
     private static void timeWaitAndReuseAddress() throws IOException {
-        phase(9, "TIME_WAIT and SO_REUSEADDR: restarting a server right after a connection");
         int port;
         try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
             port = server.getLocalPort();
@@ -104,7 +101,6 @@ final class FailureTour {
     }
 
     private static void loopbackVersusAllInterfaces() throws IOException {
-        phase(10, "Bound to 127.0.0.1 or to all interfaces: who can connect");
         try (ServerSocket local = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true);
                 ServerSocket every = Listener.listen(new InetSocketAddress(0), 5, true)) {
             say("server A: bound to %s - loopback only: only this machine can connect",

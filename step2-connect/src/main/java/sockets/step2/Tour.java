@@ -1,5 +1,7 @@
 package sockets.step2;
 
+import static sockets.step1.tour.TourScript.say;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sockets.step1.Endpoints;
+import sockets.step1.tour.TourScript;
 
 /**
  * The step's tour, on loopback: a server listens, a client connects, {@code accept} returns a new
@@ -23,46 +26,72 @@ public final class Tour {
     static final String HOST = LOOPBACK.getHostAddress();
     static final int TIMEOUT_MS = 2000;
 
-    private Tour() {}
+    private final TourScript tour;
+    /** Phase 1's listening socket; phases 2 to 4 connect to it. */
+    private ServerSocket server;
+    /** Phase 2's client, waiting in the backlog until phase 3 accepts it. */
+    private Socket client;
 
-    public static void main(String[] args) throws IOException {
-        System.out.println("Step 2 - bind, listen, accept, connect (all on " + HOST + ")");
-        // 1. Listen: port 0, so the kernel picks a free port.
-        try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
-            server.setSoTimeout(TIMEOUT_MS); // bounds every accept() below
-            phase(1, "Listen: bind an address, and the kernel starts queueing connections");
-            say("server: listening on %s, backlog 5 (we asked for port 0: the kernel chose)",
-                    Endpoints.show(server.getLocalSocketAddress()));
-            connectThenAccept(server);
-            queueThenServeInTurn(server);
-        }
-        FailureTour.run();
-        System.out.println();
-        System.out.println("Tour done: every failure above was one clear line, never a stack trace.");
+    private Tour(TourScript tour) {
+        this.tour = tour;
     }
 
-    /** Phases 2 and 3: one client, and the new socket accept() gives the server for it. */
-    private static void connectThenAccept(ServerSocket server) throws IOException {
-        phase(2, "Connect: the client's connect() completes the TCP handshake");
-        try (Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS)) {
-            say("client: connected, local %s -> remote %s",
-                    Endpoints.show(client.getLocalSocketAddress()), Endpoints.show(client.getRemoteSocketAddress()));
-            say("        nobody has called accept() yet: the connection waits in the backlog");
-            phase(3, "Accept: accept() returns a NEW socket, for this one client");
-            try (Socket accepted = server.accept()) {
-                say("server: accepted,  local %s <- remote %s",
-                        Endpoints.show(accepted.getLocalSocketAddress()), Endpoints.show(accepted.getRemoteSocketAddress()));
-                boolean same = client.getLocalSocketAddress().equals(accepted.getRemoteSocketAddress());
-                say("        client's local address == server's remote address: %s", same);
-                say("        the listening socket is another socket, still listening on %s",
-                        Endpoints.show(server.getLocalSocketAddress()));
-            }
+    public static void main(String[] args) {
+        TourScript tour = TourScript.begin("Step 2 - bind, listen, accept, connect (all on " + HOST + ")");
+        new Tour(tour).listenConnectAccept();
+        FailureTour.run(tour);
+        tour.end("Tour done: every failure above was one clear line, never a stack trace.");
+    }
+
+    /** Phases 1 to 4, on one listening socket; closes it, and phase 2's client, at the end. */
+    private void listenConnectAccept() {
+        try {
+            tour.phase(1, "Listen: bind an address, and the kernel starts queueing connections", this::listen);
+            tour.phase(2, "Connect: the client's connect() completes the TCP handshake", this::connect);
+            tour.phase(3, "Accept: accept() returns a NEW socket, for this one client", this::accept);
+            tour.phase(4, "The accept loop: clients wait in the backlog, then are served one by one",
+                    this::queueThenServeInTurn);
+        } finally {
+            closeQuietly(client);
+            closeQuietly(server);
+        }
+    }
+
+    /** Phase 1: port 0, so the kernel picks a free port. */
+    private void listen() throws IOException {
+        server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true);
+        server.setSoTimeout(TIMEOUT_MS); // bounds every accept() below
+        say("server: listening on %s, backlog 5 (we asked for port 0: the kernel chose)",
+                Endpoints.show(server.getLocalSocketAddress()));
+    }
+
+    /** Phase 2: one client connects; nobody accepts it yet. */
+    private void connect() throws IOException {
+        tour.needs(1);
+        client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS);
+        say("client: connected, local %s -> remote %s",
+                Endpoints.show(client.getLocalSocketAddress()), Endpoints.show(client.getRemoteSocketAddress()));
+        say("        nobody has called accept() yet: the connection waits in the backlog");
+    }
+
+    /** Phase 3: the new socket accept() gives the server for phase 2's client. */
+    private void accept() throws IOException {
+        tour.needs(2);
+        try (Socket accepted = server.accept()) {
+            say("server: accepted,  local %s <- remote %s",
+                    Endpoints.show(accepted.getLocalSocketAddress()), Endpoints.show(accepted.getRemoteSocketAddress()));
+            boolean same = client.getLocalSocketAddress().equals(accepted.getRemoteSocketAddress());
+            say("        client's local address == server's remote address: %s", same);
+            say("        the listening socket is another socket, still listening on %s",
+                    Endpoints.show(server.getLocalSocketAddress()));
+        } finally {
+            client.close();
         }
     }
 
     /** Phase 4: three clients queue in the backlog, then the accept loop serves them in turn. */
-    private static void queueThenServeInTurn(ServerSocket server) throws IOException {
-        phase(4, "The accept loop: clients wait in the backlog, then are served one by one");
+    private void queueThenServeInTurn() throws IOException {
+        tour.needs(1);
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
@@ -90,12 +119,13 @@ public final class Tour {
         }
     }
 
-    static void phase(int number, String title) {
-        System.out.println();
-        System.out.println(number + ". " + title);
-    }
-
-    static void say(String format, Object... args) {
-        System.out.println("   " + String.format(format, args));
+    private static void closeQuietly(java.io.Closeable socket) {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // Closing at the end of the tour: nothing left to tell.
+        }
     }
 }

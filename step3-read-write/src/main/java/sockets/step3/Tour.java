@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import sockets.step1.tour.TourScript;
 import sockets.step3.tour.ByteStreamDemo;
 import sockets.step3.tour.ChatDemo;
 import sockets.step3.tour.FlushAndCloseDemo;
@@ -23,36 +24,24 @@ public final class Tour {
 
     private Tour() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         PrintStream out = System.out;
-        out.println("Step 3 - bytes over a stream");
-        out.println();
-        out.println("1. read() and write(): an echo server");
-        echo(out);
-        out.println("2. TCP is a byte stream: two writes, one read");
-        ByteStreamDemo.twoWritesOneRead(out);
-        out.println("3. ...and one message, many reads");
-        ByteStreamDemo.oneMessageManyReads(out);
-        out.println("4. A UTF-8 character split across reads");
-        ByteStreamDemo.utf8SplitAcrossReads(out);
-        out.println("5. Framing with lines: LineWriter and a bounded LineReader");
-        FramingDemo.boundedLines(out);
-        out.println("6. Framing with a length prefix: FrameWriter and FrameReader");
-        FramingDemo.lengthPrefixedFrames(out);
-        out.println("7. Forgetting flush()");
-        FlushAndCloseDemo.forgettingFlush(out);
-        out.println("8. EOF and half-close: shutdownOutput(), then read the reply");
-        FlushAndCloseDemo.halfClose(out);
-        out.println("9. SO_TIMEOUT on a read that never gets its newline");
-        FlushAndCloseDemo.readTimeout(out);
-        out.println("10. Nagle vs TCP_NODELAY (measured here, on loopback)");
-        NagleDemo.compare(out, 10);
-        out.println("11. Never two threads writing one stream");
-        TwoWritersDemo.compare(out);
-        out.println("12. The direct chat: two users, one connection, both typing");
-        ChatDemo.scriptedConversation(out);
-        out.println();
-        out.println("Run the chat yourself in two terminals: see README.md, \"Run it\".");
+        TourScript tour = TourScript.begin("Step 3 - bytes over a stream");
+        tour.phase(1, "read() and write(): an echo server", () -> echo(out));
+        tour.phase(2, "TCP is a byte stream: two writes, one read", () -> ByteStreamDemo.twoWritesOneRead(out));
+        tour.phase(3, "...and one message, many reads", () -> ByteStreamDemo.oneMessageManyReads(out));
+        tour.phase(4, "A UTF-8 character split across reads", () -> ByteStreamDemo.utf8SplitAcrossReads(out));
+        tour.phase(5, "Framing with lines: LineWriter and a bounded LineReader", () -> FramingDemo.boundedLines(out));
+        tour.phase(6, "Framing with a length prefix: FrameWriter and FrameReader",
+                () -> FramingDemo.lengthPrefixedFrames(out));
+        tour.phase(7, "Forgetting flush()", () -> FlushAndCloseDemo.forgettingFlush(out));
+        tour.phase(8, "EOF and half-close: shutdownOutput(), then read the reply", () -> FlushAndCloseDemo.halfClose(out));
+        tour.phase(9, "SO_TIMEOUT on a read that never gets its newline", () -> FlushAndCloseDemo.readTimeout(out));
+        tour.phase(10, "Nagle vs TCP_NODELAY (measured here, on loopback)", () -> NagleDemo.compare(out, 10));
+        tour.phase(11, "Never two threads writing one stream", () -> TwoWritersDemo.compare(out));
+        tour.phase(12, "The direct chat: two users, one connection, both typing",
+                () -> ChatDemo.scriptedConversation(out));
+        tour.end("Run the chat yourself in two terminals: see README.md, \"Run it\".");
     }
 
     /** Phase 1: the {@link EchoServer} serves one client, who sends a line and reads it back. */
@@ -65,17 +54,17 @@ public final class Tour {
                 return null;
             });
             Thread.ofPlatform().start(server);
+            byte[] hello = "hello, echo\n".getBytes(StandardCharsets.UTF_8);
+            byte[] back;
             try (Socket socket = new Socket()) {
                 socket.connect(listener.getLocalSocketAddress(), 2000);
                 socket.setSoTimeout(2000);
-                byte[] hello = "hello, echo\n".getBytes(StandardCharsets.UTF_8);
                 socket.getOutputStream().write(hello);
-                byte[] back = socket.getInputStream().readNBytes(hello.length);
-                out.println("   client: write(" + hello.length + " bytes)   server: read() -> write() -> flush()");
-                out.println("   client: read " + back.length + " bytes back: "
-                        + new String(back, StandardCharsets.UTF_8).strip());
+                back = socket.getInputStream().readNBytes(hello.length);
             }
-            server.get(2, TimeUnit.SECONDS);
+            server.get(2, TimeUnit.SECONDS); // first: if the server failed, what came back means nothing
+            out.println("   client: write(" + hello.length + " bytes)   server: read() -> write() -> flush()");
+            out.println("   client: read " + back.length + " bytes back: " + new String(back, StandardCharsets.UTF_8).strip());
         }
     }
 }

@@ -20,11 +20,15 @@ public final class ChatDemo {
 
     static final Duration DEADLINE = Duration.ofSeconds(5);
 
-    /** A scripted user: a keyboard the script types on and a screen the conversation prints to. */
-    private record User(String name, PipedOutputStream keys, PipedInputStream keyboard, Screen screen) {
+    /**
+     * A scripted user: a keyboard the script types on, a screen the conversation prints to, and
+     * the conversation itself, which ends with whether it was graceful - or with what broke it.
+     */
+    private record User(String name, PipedOutputStream keys, PipedInputStream keyboard, Screen screen,
+                        CompletableFuture<Boolean> conversation) {
         static User named(String name) throws IOException {
             PipedInputStream keyboard = new PipedInputStream(64 * 1024);
-            return new User(name, new PipedOutputStream(keyboard), keyboard, new Screen());
+            return new User(name, new PipedOutputStream(keyboard), keyboard, new Screen(), new CompletableFuture<>());
         }
 
         void type(String line, PrintStream out) throws IOException {
@@ -33,8 +37,20 @@ public final class ChatDemo {
             keys.flush();
         }
 
-        void sees(PrintStream out) throws InterruptedException {
-            out.printf("   %-17s %s%n", name + "'s screen:", screen.nextLine(DEADLINE));
+        /** Prints the next line on this user's screen; fails at once if the conversation broke. */
+        void sees(PrintStream out) throws Exception {
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            String line = null;
+            while (line == null && System.nanoTime() < deadline) { // exit: a line, or the deadline
+                if (conversation.isCompletedExceptionally()) {
+                    conversation.get(); // rethrows what ended it
+                }
+                line = screen.pollLine(Duration.ofMillis(50));
+            }
+            if (line == null) {
+                throw new IllegalStateException("nothing on " + name + "'s screen within " + DEADLINE.toMillis() + " ms");
+            }
+            out.printf("   %-17s %s%n", name + "'s screen:", line);
         }
     }
 
@@ -44,8 +60,8 @@ public final class ChatDemo {
         User server = User.named("server");
         User client = User.named("client");
         try (LoopbackPair pair = LoopbackPair.open()) {
-            CompletableFuture<Boolean> serverSide = talk(pair.server(), "client", server);
-            CompletableFuture<Boolean> clientSide = talk(pair.client(), "server", client);
+            talk(pair.server(), "client", server);
+            talk(pair.client(), "server", client);
             client.type("hi, anyone there?", out);
             server.sees(out);
             server.type("yes! welcome", out);
@@ -62,8 +78,8 @@ public final class ChatDemo {
             server.sees(out);
             server.sees(out);
             client.sees(out);
-            boolean bothGraceful = serverSide.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                    && clientSide.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            boolean bothGraceful = server.conversation().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                    && client.conversation().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             out.println("   both conversations ended " + (bothGraceful ? "gracefully" : "with a broken connection")
                     + "; both sockets closed");
         } finally {
@@ -72,15 +88,14 @@ public final class ChatDemo {
         }
     }
 
-    private static CompletableFuture<Boolean> talk(Socket socket, String partner, User user) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
+    private static void talk(Socket socket, String partner, User user) {
         Thread.ofPlatform().daemon().name(user.name()).start(() -> {
             try {
-                done.complete(new Conversation(socket, partner, user.screen().printStream()).run(user.keyboard()));
-            } catch (IOException e) {
-                done.completeExceptionally(e);
+                user.conversation().complete(new Conversation(socket, partner, user.screen().printStream())
+                        .run(user.keyboard()));
+            } catch (Exception e) {
+                user.conversation().completeExceptionally(e);
             }
         });
-        return done;
     }
 }

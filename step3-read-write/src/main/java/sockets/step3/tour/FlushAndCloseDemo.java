@@ -59,12 +59,12 @@ public final class FlushAndCloseDemo {
                 socket.setSoTimeout(2000);
                 byte[] request = "three\nshort\nlines\n".getBytes(StandardCharsets.UTF_8);
                 byte[] reply = EchoClient.exchange(socket, request);
+                int after = socket.getInputStream().read();
+                server.get(2, TimeUnit.SECONDS); // first: if the server failed, the reply means nothing
                 out.println("   client: write(" + request.length + " bytes); shutdownOutput()   - \"that is all from me\"");
                 out.println("   server: read() returned -1, so it knows the request is complete; echoed it and closed");
-                out.println("   client: read the reply until -1: " + reply.length + " bytes; read() again: "
-                        + socket.getInputStream().read());
+                out.println("   client: read the reply until -1: " + reply.length + " bytes; read() again: " + after);
             }
-            server.get(2, TimeUnit.SECONDS);
         }
     }
 

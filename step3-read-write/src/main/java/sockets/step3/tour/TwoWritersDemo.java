@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import sockets.step3.LoopbackPair;
@@ -48,8 +50,10 @@ public final class TwoWritersDemo {
             pair.server().setSoTimeout(5000);
             LineSender sender = sharedSender.apply(pair.client().getOutputStream());
             CountDownLatch start = new CountDownLatch(1);
-            Thread a = Thread.ofPlatform().start(() -> sendLines(sender, "A", start));
-            Thread b = Thread.ofPlatform().start(() -> sendLines(sender, "B", start));
+            FutureTask<Void> a = new FutureTask<>(() -> sendLines(pair, sender, "A", start));
+            FutureTask<Void> b = new FutureTask<>(() -> sendLines(pair, sender, "B", start));
+            Thread.ofPlatform().start(a);
+            Thread.ofPlatform().start(b);
             start.countDown(); // both at once: the race needs them to overlap
             LineReader reader = new LineReader(pair.server().getInputStream(), 64);
             int broken = 0;
@@ -60,20 +64,29 @@ public final class TwoWritersDemo {
                     broken++;
                 }
             }
-            a.join(5000);
-            b.join(5000);
+            // Rethrows what stopped a sender: then the count above means nothing.
+            a.get(5, TimeUnit.SECONDS);
+            b.get(5, TimeUnit.SECONDS);
             return broken;
         }
     }
 
-    private static void sendLines(LineSender sender, String name, CountDownLatch start) {
+    private static Void sendLines(LoopbackPair pair, LineSender sender, String name, CountDownLatch start)
+            throws Exception {
         try {
             start.await();
             for (int i = 0; i < LINES_PER_THREAD; i++) {
                 sender.send(String.format("%s-%04d", name, i));
             }
-        } catch (IOException | InterruptedException e) {
-            // The reader sees fewer lines and times out with its own message.
+            return null;
+        } catch (Exception e) {
+            try {
+                // The reader must not wait for lines that will never come: end the stream.
+                pair.client().shutdownOutput();
+            } catch (IOException shutAlready) {
+                // The other sender failed first and ended it.
+            }
+            throw e;
         }
     }
 }
