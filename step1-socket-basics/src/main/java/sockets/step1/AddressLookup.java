@@ -39,7 +39,10 @@ public final class AddressLookup {
     }
     // end::family[]
 
-    /** The loopback address of {@code family}: 127.0.0.1 or ::1 (UNIX has no IP address). */
+    /**
+     * The loopback address of {@code family}: 127.0.0.1 or ::1. UNIX has no IP address: it
+     * throws {@link IllegalArgumentException}.
+     */
     public static InetAddress loopback(StandardProtocolFamily family)
             throws UnknownHostException {
         // tag::solution-1.2[]

@@ -31,6 +31,7 @@ public final class ChannelOpener {
     /**
      * {@code socket(AF_UNIX, SOCK_STREAM, 0)} then {@code bind()} to {@code socketFile}: the
      * kernel creates the file. Closing the channel leaves the file behind: delete it yourself.
+     * When {@code bind()} fails, the channel is closed before the exception goes on.
      */
     // tag::bind-unix[]
     public static ServerSocketChannel bindUnix(Path socketFile)

@@ -27,7 +27,10 @@ public final class PortBinding {
     }
     // end::bind-port-0[]
 
-    /** A new server socket bound to 127.0.0.1:{@code port}; the caller closes it. */
+    /**
+     * A new server socket bound to 127.0.0.1:{@code port}; the caller closes it. While another
+     * socket holds the port: {@link java.net.BindException}, the new socket closed first.
+     */
     // tag::listen-on[]
     public static ServerSocket listenOn(int port)
             throws IOException {

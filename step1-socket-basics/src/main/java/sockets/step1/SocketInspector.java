@@ -35,8 +35,9 @@ public final class SocketInspector {
     }
 
     /**
-     * {@code getsockopt()} for each option a TCP socket has, in a fixed order. SO_LINGER is -1
-     * when off; SO_TIMEOUT is in milliseconds, 0 meaning "wait forever".
+     * {@code getsockopt()} for each option a TCP socket has, keyed by its C name, in this order:
+     * TCP_NODELAY, SO_TIMEOUT, SO_LINGER, SO_KEEPALIVE, SO_REUSEADDR, SO_RCVBUF, SO_SNDBUF.
+     * SO_LINGER is -1 when off; SO_TIMEOUT is in milliseconds, 0 meaning "wait forever".
      */
     // tag::options[]
     public static Map<String, Object> options(Socket socket)
@@ -55,7 +56,10 @@ public final class SocketInspector {
     }
     // end::options[]
 
-    /** The options a listening socket has: no Nagle, linger or keep-alive before accept. */
+    /**
+     * The options a listening socket has, in this order: SO_TIMEOUT, SO_REUSEADDR, SO_RCVBUF
+     * (no Nagle, linger or keep-alive before accept).
+     */
     public static Map<String, Object> options(ServerSocket server)
             throws IOException {
         // tag::solution-1.5[]

@@ -13,8 +13,20 @@ public final class Failures {
     private Failures() {}
 
     /**
-     * One line saying what went wrong with {@code host:port} and why, without a stack trace:
-     * connection refused, connect timed out, unknown host or port already in use.
+     * One line saying what went wrong with {@code host:port} and why, without a stack trace or
+     * an exception's class name. {@code HOST:PORT} is {@code Endpoints.show(host, port)} (an
+     * IPv6 address in brackets); SYSTEM is the exception's own message. By failure:
+     * <ul>
+     * <li>{@link UnknownHostException}: {@code unknown host 'HOST': the name does not resolve to any address}
+     * <li>{@link SocketTimeoutException}: {@code connect to HOST:PORT timed out: nobody answered
+     *     (server busy with a full backlog, or packets dropped)}
+     * <li>{@link ConnectException}: {@code connection refused by HOST:PORT: nothing is listening on that port}
+     * <li>{@link BindException} saying "Address already in use":
+     *     {@code cannot listen on HOST:PORT: the port is already in use (by another server, or by
+     *     recent connections in TIME_WAIT when SO_REUSEADDR is off)}
+     * <li>any other {@link BindException}: {@code cannot listen on HOST:PORT: SYSTEM}
+     * <li>anything else: {@code HOST:PORT: SYSTEM}
+     * </ul>
      */
     public static String explain(IOException failure, String host, int port) {
         // tag::solution-2.4[]

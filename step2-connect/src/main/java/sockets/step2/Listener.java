@@ -17,7 +17,8 @@ public final class Listener {
      * A server socket bound to {@code at} (port 0: the kernel picks a free port) with a queue of
      * {@code backlog} connections waiting for {@code accept()}. {@code reuseAddress} is
      * SO_REUSEADDR: when true, the port can be bound again while old connections on it sit in
-     * TIME_WAIT. Throws {@link java.net.BindException} when the port is taken.
+     * TIME_WAIT. Throws {@link java.net.BindException} when the port is taken, after closing
+     * the socket whose bind failed.
      */
     public static ServerSocket listen(InetSocketAddress at, int backlog, boolean reuseAddress)
             throws IOException {

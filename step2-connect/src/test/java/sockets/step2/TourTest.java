@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.CapturedOutput;
+import sockets.testing.Readme;
 
 /** Ungraded: checks that the tour tells the story the README tells, with every failure. */
 @DisplayName("The tour")
@@ -18,6 +19,7 @@ class TourTest {
     @DisplayName("narrates the ten phases, both ends agreeing, and each failure in one line")
     void narratesEveryPhase() throws Exception {
         String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
+        Readme.assumeTourFinished(printed);
         for (int phase = 1; phase <= 10; phase++) {
             assertTrue(printed.contains("\n" + phase + ". "), "phase " + phase + " missing:\n" + printed);
         }

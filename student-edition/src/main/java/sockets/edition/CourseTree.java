@@ -16,16 +16,21 @@ import java.util.stream.Stream;
 
 /**
  * The files of a course folder worth copying: no build output, no VCS or IDE files, and none of
- * the instructor's tools ({@code student-edition/} with its known-bad variants, {@code .ci/},
- * {@code ./course}) - those stay in the instructor's repository.
+ * the instructor's things ({@code student-edition/} with its known-bad variants, {@code .ci/},
+ * {@code ./course}, the benchmarks, the authors' conventions) - those stay in the instructor's
+ * repository.
  */
 final class CourseTree {
 
     /** Skipped wherever they are: build output, tools' state (.cifuzz-corpus: Jazzer's fuzzing corpus). */
     private static final Set<String> NEVER_COPIED = Set.of(".git", "target", "node_modules", ".idea",
             ".vscode", ".DS_Store", ".cifuzz-corpus");
-    /** Skipped at the top of the course only. */
-    private static final Set<String> INSTRUCTOR_ONLY = Set.of("student-edition", ".ci", "course");
+    /**
+     * Skipped at the top of the course only. The benchmarks need {@code ./course} and the finished
+     * chat (and their line reader nearly solves exercise 3.3); CONTRIBUTING.md is for authors.
+     */
+    static final Set<String> INSTRUCTOR_ONLY = Set.of("student-edition", ".ci", "course", "benchmarks",
+            "CONTRIBUTING.md");
 
     private CourseTree() {}
 

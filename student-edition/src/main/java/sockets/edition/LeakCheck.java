@@ -26,6 +26,12 @@ final class LeakCheck {
 
     /** A distinctive line of a region: the exercise it solves and where it is. */
     record Secret(String id, String where) {
+        /** The name of the file the line is in: "SocketCreator.java". */
+        String fileName() {
+            String file = where.substring(0, where.lastIndexOf(':'));
+            return file.substring(file.replace('\\', '/').lastIndexOf('/') + 1);
+        }
+
         @Override
         public String toString() {
             return "solution-" + id + " (" + where + ")";

@@ -15,6 +15,9 @@ final class RootPom {
 
     private static final Pattern MODULE_LINE = Pattern.compile("(?m)^[ \\t]*<module>([^<]+)</module>[ \\t]*\\R");
     private static final Pattern COVERAGE = Pattern.compile("<coverage\\.minimum>[^<]*</coverage\\.minimum>");
+    /** A profile for the instructor's tools only ({@code ./course mutation}): not in the edition. */
+    private static final Pattern INSTRUCTORS_PROFILE =
+            Pattern.compile("(?s)[ \\t]*<profile>(?:(?!</profile>).)*<id>mutation</id>.*?</profile>[ \\t]*\\R");
     /** The root pom has no parent, so its first {@code <version>} is the course's own. */
     private static final Pattern VERSION = Pattern.compile("<version>([^<]+)</version>");
 
@@ -37,15 +40,16 @@ final class RootPom {
     }
 
     /**
-     * The edition's root pom: without the student-edition module (the tool stays with the
-     * instructor), with a coverage minimum of 0 - coverage of stubs means nothing - and with the
+     * The edition's root pom: without the instructor's modules (the tool, the benchmarks) and
+     * the mutation profile ({@code ./course mutation}), with a coverage minimum of 0 - coverage of stubs means nothing - and with the
      * edition's own version (see {@link #studentVersion}).
      */
     static String forStudents(String pom) throws EditionException {
         if (!COVERAGE.matcher(pom).find()) {
             throw new EditionException("pom.xml: no <coverage.minimum> property to set to 0 in the student edition");
         }
-        String withoutTool = keepModules(pom, module -> !module.equals("student-edition"));
+        String withoutTool = INSTRUCTORS_PROFILE.matcher(
+                keepModules(pom, module -> !CourseTree.INSTRUCTOR_ONLY.contains(module))).replaceAll("");
         String course = version(pom);
         return withVersion(COVERAGE.matcher(withoutTool).replaceFirst("<coverage.minimum>0</coverage.minimum>"),
                 course, studentVersion(course));

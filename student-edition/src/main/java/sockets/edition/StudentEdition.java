@@ -33,6 +33,7 @@ final class StudentEdition {
         String courseVersion = RootPom.version(rootPom);
         CourseTree.requireEmpty(out);
         List<Path> omitted = new ArrayList<>();
+        List<String> sample = List.of();
         int redacted = 0;
         for (Path relative : files) {
             Path source = course.resolve(relative);
@@ -49,6 +50,13 @@ final class StudentEdition {
             } else if (withRegions != null) {
                 List<String> stubbed = Stubber.stub(withRegions.lines(), withRegions.regions(), withRegions.exercises());
                 write(out.resolve(relative), String.join("\n", stubbed) + "\n");
+                if (sample.isEmpty() || !sample.toString().contains("// tag::")) {
+                    // The README's sample stub: the first one, or better one inside a slide's excerpt.
+                    List<String> candidate = StudentReadme.sample(stubbed, withRegions.regions().getFirst().tagLine());
+                    if (sample.isEmpty() || candidate.toString().contains("// tag::")) {
+                        sample = candidate;
+                    }
+                }
             } else if (markedOmit(source)) {
                 omitted.add(relative);
             } else if (relative.toString().endsWith(".md")) {
@@ -61,7 +69,8 @@ final class StudentEdition {
         }
         Path readme = course.resolve("README.md");
         String courseReadme = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : null;
-        MarkdownRedactor.Redacted readmeText = MarkdownRedactor.redact(StudentReadme.text(solutions.steps(), courseReadme), secrets);
+        MarkdownRedactor.Redacted readmeText = MarkdownRedactor.redact(
+                StudentReadme.text(solutions.steps(), sample, courseReadme), secrets);
         write(out.resolve("README.md"), readmeText.text());
         redacted += readmeText.blocks();
 

@@ -18,12 +18,22 @@ final class CourseFixture {
                 <module>test-support</module>
                 <module>step1-basics</module>
                 <module>student-edition</module>
+                <module>benchmarks</module>
                 <module>slides</module>
                 <module>grade</module>
               </modules>
               <properties>
                 <coverage.minimum>0.90</coverage.minimum>
               </properties>
+              <profiles>
+                <profile>
+                  <id>graded-step</id>
+                </profile>
+                <profile>
+                  <!-- ./course mutation -->
+                  <id>mutation</id>
+                </profile>
+              </profiles>
             </project>
             """;
 
@@ -66,7 +76,10 @@ final class CourseFixture {
     /** Writes the course under {@code root} and returns root. */
     static Path write(Path root) throws IOException {
         file(root, "pom.xml", ROOT_POM);
-        file(root, "README.md", "# The course\n\nQuick start.\n\n## For instructors\n\n./course secrets\n\n## Licence\n\nMIT\n");
+        file(root, "README.md", "# The course\n\nQuick start.\n\n## Prerequisites\n\nA JDK 21.\n\n## For instructors\n\n"
+                + "./course secrets\n\n## Performance\n\n./course bench\n\n## Troubleshooting\n\nRead the error.\n\n## Licence\n\nMIT\n");
+        file(root, "CONTRIBUTING.md", "# How solution regions work\n");
+        file(root, "benchmarks/pom.xml", "<project>bench</project>\n");
         file(root, "mvnw", "#!/bin/sh\necho maven\n");
         Files.setPosixFilePermissions(root.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
         file(root, ".mvn/jvm.config", "-Xss1m\n");

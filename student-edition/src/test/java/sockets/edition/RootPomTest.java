@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class RootPomTest {
 
     @Test
-    @DisplayName("for students: no student-edition module, coverage minimum 0, own version, the rest untouched")
+    @DisplayName("for students: no instructor's module or profile, coverage minimum 0, own version, the rest untouched")
     void forStudents() throws Exception {
         String expected = CourseFixture.ROOT_POM.replace("    <module>student-edition</module>\n", "")
+                .replace("    <module>benchmarks</module>\n", "")
+                .replace("    <profile>\n      <!-- ./course mutation -->\n      <id>mutation</id>\n    </profile>\n", "")
                 .replace("0.90", "0").replace("<version>1.0-SNAPSHOT</version>", "<version>1.0-student-SNAPSHOT</version>");
         assertEquals(expected, RootPom.forStudents(CourseFixture.ROOT_POM));
     }

@@ -35,8 +35,10 @@ class StubberTest {
         String stubbed = stubbedPortFinder();
         assertTrue(stubbed.contains("""
                     public static int freePort() {
-                        // TODO Exercise 1.1 (2 points): Find a free port. Replace this throw with your code.
-                        throw new UnsupportedOperationException("Exercise 1.1: Find a free port - bind to port 0");
+                        // TODO Exercise 1.1 (2 points): Find a free port.
+                        // Write the method's body here, in place of the throw.
+                        // Stuck? The grade table's hint, then HINTS.md of this step, section 1.1.
+                        throw new UnsupportedOperationException("Exercise 1.1: Find a free port");
                     }
                 """), stubbed);
         assertFalse(stubbed.contains("secretPortNumberFromKernel"), "the solution must be gone:\n" + stubbed);
@@ -45,10 +47,10 @@ class StubberTest {
     }
 
     @Test
-    @DisplayName("escapes quotes and backslashes of the title and hint")
+    @DisplayName("escapes quotes and backslashes of the title")
     void escapes() {
-        String stubbed = stubbedPortFinder();
-        assertTrue(stubbed.contains("(\"Exercise 1.2: Keep the \\\"base\\\" - a \\\\ b\");"), stubbed);
+        List<String> stub = Stubber.stubLines("", new Exercises.Exercise("1.2", 1, "Keep \"a\\b\"", "hint"), false);
+        assertEquals("throw new UnsupportedOperationException(\"Exercise 1.2: Keep \\\"a\\\\b\\\"\");", stub.getLast());
     }
 
     @Test
@@ -64,7 +66,7 @@ class StubberTest {
     }
 
     @Test
-    @DisplayName("keeps the tag lines of a slide excerpt inside a region, around nothing")
+    @DisplayName("puts the stub inside the first slide excerpt of a region, so the slide shows what is written there")
     void keepsSlideTags() {
         List<String> lines = """
                 void send() {
@@ -78,10 +80,34 @@ class StubberTest {
                 """.lines().toList();
         List<SolutionRegion> regions = RegionScanner.scan("F.java", lines, new ArrayList<>());
         assertEquals(List.of("void send() {",
-                "    // TODO Exercise 1.1 (2 points): Find a free port. Replace this throw with your code.",
-                "    throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port - bind to port 0\");",
                 "    // tag::write-line[]",
+                "    // TODO Exercise 1.1 (2 points): Find a free port.",
+                "    // Write the method's body here, in place of the throw (between the tag lines: the slides show it).",
+                "    // Stuck? The grade table's hint, then HINTS.md of this step, section 1.1.",
+                "    throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port\");",
                 "    // end::write-line[]",
                 "}"), Stubber.stub(lines, regions, List.of(ONE_ONE)));
+    }
+
+    @Test
+    @DisplayName("keeps the other slide tags of a region, around nothing, after the first excerpt")
+    void keepsOtherSlideTags() {
+        List<String> lines = """
+                void send() {
+                    // tag::solution-1.1[]
+                    // tag::a[]
+                    prepare();
+                    // end::a[]
+                    // tag::b[]
+                    out.flush();
+                    // end::b[]
+                    // end::solution-1.1[]
+                }
+                """.lines().toList();
+        List<SolutionRegion> regions = RegionScanner.scan("F.java", lines, new ArrayList<>());
+        List<String> stubbed = Stubber.stub(lines, regions, List.of(ONE_ONE));
+        assertEquals(List.of("    // tag::a[]", "    // end::a[]", "    // tag::b[]", "    // end::b[]"),
+                stubbed.stream().filter(line -> line.contains("::")).toList());
+        assertEquals("    // end::a[]", stubbed.get(stubbed.indexOf("    // tag::a[]") + 5), stubbed.toString());
     }
 }

@@ -70,7 +70,7 @@ class StudentEditionTest {
         @DisplayName("replaces the solution regions by stubs")
         void stubs() throws IOException {
             String source = CourseFixture.read(edition, "step1-basics/src/main/java/sockets/step1/PortFinder.java");
-            assertTrue(source.contains("throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port - bind to port 0 and read getLocalPort()\");"), source);
+            assertTrue(source.contains("throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port\");"), source);
             assertTrue(source.contains("// TODO Exercise 1.2 (1 point): Keep the \"base\"."), source);
             assertFalse(source.contains("secretPortNumberFromKernel"), source);
         }
@@ -83,11 +83,12 @@ class StudentEditionTest {
         }
 
         @Test
-        @DisplayName("drops the student-edition module and the coverage minimum from the root pom")
+        @DisplayName("drops the instructor's modules, the mutation profile and the coverage minimum from the root pom")
         void rootPom() throws IOException {
             String pom = CourseFixture.read(edition, "pom.xml");
             assertEquals(List.of("test-support", "step1-basics", "slides", "grade"), RootPom.modules(pom));
             assertTrue(pom.contains("<coverage.minimum>0</coverage.minimum>"), pom);
+            assertTrue(pom.contains("<id>graded-step</id>") && !pom.contains("mutation"), pom);
         }
 
         @Test
@@ -107,15 +108,21 @@ class StudentEditionTest {
         }
 
         @Test
-        @DisplayName("writes a student README with the exercises, and the front page without its instructors' part")
+        @DisplayName("writes a student README: a real stub, the exercises, and only the students' sections of the front page")
         void readme() throws IOException {
             String readme = CourseFixture.read(edition, "README.md");
             assertTrue(readme.startsWith("# TCP sockets in Java - student edition"), readme);
-            assertTrue(readme.contains("./mvnw test"), readme);
+            assertTrue(readme.contains("./mvnw test -Dstep=N"), readme);
+            assertTrue(readme.contains("""
+                    ```java
+                    public PortFinder(int base) {
+                        // TODO Exercise 1.2 (1 point): Keep the "base"."""), readme);
             assertTrue(readme.contains("| step1-basics | 1.1 | 2 | Find a free port | bind to port 0 and read getLocalPort() |"), readme);
             assertTrue(readme.contains("**Total: 3 points.**"), readme);
-            assertTrue(readme.contains("Quick start.") && readme.contains("## Licence"), readme);
-            assertFalse(readme.contains("For instructors") || readme.contains("./course secrets"), readme);
+            assertTrue(readme.contains("## Prerequisites\nA JDK 21.\n") && readme.contains("## Troubleshooting\nRead the error."), readme);
+            for (String instructors : List.of("For instructors", "./course", "Performance", "Licence", "CONTRIBUTING")) {
+                assertFalse(readme.contains(instructors), instructors + " in:\n" + readme);
+            }
         }
 
         @Test
@@ -175,13 +182,74 @@ class StudentEditionTest {
         assertEquals("""
                 # Step 1
 
-                > *Code from the solution of exercise 1.1, left out of the student edition: writing it is the exercise (find its `TODO Exercise`).*
+                > *Left out of the student edition: the solution of exercise 1.1 (`PortFinder.java`). Writing it is the exercise: find `TODO Exercise` in that file.*
 
                 ```
                 ./mvnw test
                 ```
                 """, CourseFixture.read(edition, "step1-basics/README.md"));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains(", 1 solution excerpts taken out of Markdown lessons"), log.toString());
+    }
+
+    @Test
+    @DisplayName("says once what a run of left-out blocks was, without their 'From FILE:' lines, and keeps excerpt markers")
+    void mergesNotes() throws Exception {
+        CourseFixture.file(course, "step1-basics/README.md", """
+                # Step 1
+
+                From `src/main/java/sockets/step1/PortFinder.java`:
+
+                ```java
+                int secretPortNumberFromKernel = 40000 + 2;
+                ```
+
+                From `src/main/java/sockets/step1/PortFinder.java`:
+
+                ```java
+                return secretPortNumberFromKernel;
+                ```
+
+                Text.
+
+                <!-- excerpt: src/main/java/sockets/step1/PortFinder.java tag=port -->
+                ```java
+                return secretPortNumberFromKernel;
+                ```
+                """);
+        writeEdition();
+        String note = "> *Left out of the student edition: the solution of exercise 1.1 (`PortFinder.java`)."
+                + " Writing it is the exercise: find `TODO Exercise` in that file.*";
+        assertEquals("# Step 1\n\n" + note + "\n\nText.\n\n<!-- excerpt: src/main/java/sockets/step1/PortFinder.java tag=port -->\n"
+                + note + "\n", CourseFixture.read(edition, "step1-basics/README.md"));
+    }
+
+    @Test
+    @DisplayName("leaves out a Markdown section marked student-edition: omit-section, and the benchmarks and CONTRIBUTING.md")
+    void omitsSections() throws Exception {
+        CourseFixture.file(course, "step1-basics/README.md", """
+                # Step 1
+
+                ## Run it
+
+                Run.
+
+                ## Performance
+                <!-- student-edition: omit-section -->
+
+                ```sh
+                # a shell comment is no heading
+                ./course bench
+                ```
+
+                ### Details
+
+                More.
+
+                ## Next step
+                """);
+        writeEdition();
+        assertEquals("# Step 1\n\n## Run it\n\nRun.\n\n## Next step\n", CourseFixture.read(edition, "step1-basics/README.md"));
+        assertFalse(Files.exists(edition.resolve("benchmarks")) || Files.exists(edition.resolve("CONTRIBUTING.md")));
     }
 
     @Test
@@ -210,7 +278,8 @@ class StudentEditionTest {
                 """);
         writeEdition();
         String sender = CourseFixture.read(edition, "step1-basics/src/main/java/sockets/step1/Sender.java");
-        assertTrue(sender.contains("// tag::flush-every-line[]\n        // end::flush-every-line[]\n    }"), sender);
+        assertTrue(sender.contains("// tag::flush-every-line[]\n        // TODO Exercise 1.2"), sender);
+        assertTrue(sender.contains("\");\n        // end::flush-every-line[]\n    }"), sender);
         assertFalse(sender.contains("flushTheWholeLineRightNow"), sender);
     }
 

@@ -84,7 +84,11 @@ public final class Conversation {
         // end::run[]
     }
 
-    /** Prints each line from the partner as it arrives, until the partner closes its side. */
+    /**
+     * Prints each line from the partner as it arrives, as {@code <PARTNER> TEXT} with TEXT made
+     * harmless by {@link Terminal#printable}, until the partner closes its side. A line over the
+     * limit prints {@code ! PARTNER sent a line over LIMIT bytes; skipped} and reading goes on.
+     */
     void receive() throws IOException {
         // tag::solution-3.7[]
         // tag::receive[]
@@ -108,7 +112,12 @@ public final class Conversation {
         // end::solution-3.7[]
     }
 
-    /** Sends each typed line until {@code /quit} or end of input, then half-closes. */
+    /**
+     * Sends each typed line that is not blank until {@code /quit} or end of input; then sets
+     * {@code userLeft} (so {@link #run} does not say the partner left) and half-closes with
+     * {@link #leave}. A typed line over the limit prints {@code ! line over LIMIT bytes; not sent}
+     * on the screen and typing goes on.
+     */
     void sendTyped(LineReader keyboard) throws IOException {
         // tag::solution-3.7[]
         // tag::send[]

@@ -21,7 +21,11 @@ public final class FrameWriter {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Sends one frame and flushes; refuses a payload over the maximum before writing anything. */
+    /**
+     * Sends one frame - a 4-byte length ({@code writeInt}), then the payload - and flushes. A
+     * payload over the maximum is refused with {@link FrameTooLargeException} before anything
+     * is written.
+     */
     public void writeFrame(byte[] payload) throws IOException {
         // tag::solution-3.4[]
         if (payload.length > maxFrameBytes) {

@@ -17,7 +17,10 @@ public final class LineWriter {
         this.out = out;
     }
 
-    /** Sends {@code line} and a LF, then flushes; a line that contains a LF is refused. */
+    /**
+     * Sends {@code line} and a LF, UTF-8, then flushes. A line that contains a LF is refused with
+     * {@link IllegalArgumentException}, and nothing is written.
+     */
     public void writeLine(String line) throws IOException {
         // tag::solution-3.2[]
         if (line.indexOf('\n') >= 0) {

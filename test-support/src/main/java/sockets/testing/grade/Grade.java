@@ -18,19 +18,47 @@ public record Grade(List<Step> steps) {
     public enum Status { PASSED, FAILED, NOT_RUN, DISCARDED }
 
     /** The line the grade shows for a step whose results were thrown away; then the reason. */
+    /** A step's second hint for each exercise, one section per exercise ("## 2.3 The accept loop"). */
+    public static final String HINTS = "HINTS.md";
+
     public static final String DISCARDED = "results.tsv disagrees with Surefire's reports - results discarded";
 
-    /** {@code failure} is the first failing test's message and {@code failedTest} its name. */
-    public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, int failed,
-                         String failure, String failedTest) {
+    /** {@code failures}: every test of the exercise that did not pass, in the order they ran. */
+    public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, List<TestResult> failures) {
         public int points() {
             return status == Status.PASSED ? exercise.points() : 0;
         }
+
+        public int failed() {
+            return failures.size();
+        }
+
+        /** The first failing test's message; empty when none failed. */
+        public String failure() {
+            return failures.isEmpty() ? "" : failures.getFirst().message();
+        }
+
+        /** The first failing test's name; empty when none failed. */
+        public String failedTest() {
+            return failures.isEmpty() ? "" : failures.getFirst().test();
+        }
+
+        /**
+         * When every failing test stopped at a student-edition stub of one exercise: its id (this
+         * exercise's own when it is not started yet, an earlier one's it builds on); else empty.
+         */
+        public Optional<String> stoppedAtStubOf() {
+            List<String> stubs = failures.stream().map(f -> Stubs.exerciseOf(f.message()).orElse("")).distinct().toList();
+            return stubs.size() == 1 && !stubs.getFirst().isEmpty() ? Optional.of(stubs.getFirst()) : Optional.empty();
+        }
     }
 
-    /** {@code discarded} says why the step's results were not trusted; empty when they were. */
+    /**
+     * {@code discarded} says why the step's results were not trusted (empty when they were);
+     * {@code hints} is the step's second-level hints file ("step2-connect/HINTS.md"), empty if none.
+     */
     public record Step(String module, List<Scored> exercises, List<TestResult> strays, List<TestResult> all,
-                       String discarded) {
+                       String discarded, String hints) {
         public int points() {
             return exercises.stream().mapToInt(Scored::points).sum();
         }
@@ -38,6 +66,18 @@ public record Grade(List<Step> steps) {
         public int max() {
             return exercises.stream().mapToInt(s -> s.exercise().points()).sum();
         }
+
+        /** The tests of no exercise that failed (skipped ones aside). */
+        public List<TestResult> ungradedFailed() {
+            return strays.stream()
+                    .filter(r -> r.exercise().equals(TestResult.UNGRADED) && r.status() == TestResult.Status.FAILED)
+                    .toList();
+        }
+    }
+
+    /** The exercises that did not earn their points. */
+    public List<Scored> missing() {
+        return steps.stream().flatMap(s -> s.exercises().stream()).filter(s -> s.status() != Status.PASSED).toList();
     }
 
     static Step ofStep(Path moduleDir) throws IOException {
@@ -54,8 +94,8 @@ public record Grade(List<Step> steps) {
         Optional<String> distrust = SurefireReports.disagreement(moduleDir, results);
         if (distrust.isPresent()) {
             List<Scored> none = catalog.exercises().stream()
-                    .map(exercise -> new Scored(exercise, Status.DISCARDED, 0, 0, "", "")).toList();
-            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get());
+                    .map(exercise -> new Scored(exercise, Status.DISCARDED, 0, List.of())).toList();
+            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get(), hints(moduleDir));
         }
         List<Scored> scored = new ArrayList<>();
         List<TestResult> strays = new ArrayList<>(results);
@@ -64,11 +104,15 @@ public record Grade(List<Step> steps) {
             strays.removeAll(mine);
             List<TestResult> bad = mine.stream().filter(r -> r.status() != TestResult.Status.PASSED).toList();
             Status status = mine.isEmpty() ? Status.NOT_RUN : bad.isEmpty() ? Status.PASSED : Status.FAILED;
-            String failure = bad.isEmpty() ? "" : bad.getFirst().message();
-            String failedTest = bad.isEmpty() ? "" : bad.getFirst().test();
-            scored.add(new Scored(exercise, status, mine.size(), bad.size(), failure, failedTest));
+            scored.add(new Scored(exercise, status, mine.size(), List.copyOf(bad)));
         }
-        return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results), "");
+        return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results), "",
+                hints(moduleDir));
+    }
+
+    /** The step's HINTS.md, named from the course root; empty when the step has none. */
+    private static String hints(Path moduleDir) {
+        return Files.isRegularFile(moduleDir.resolve(HINTS)) ? moduleDir.getFileName() + "/" + HINTS : "";
     }
 
     public int points() {
@@ -84,30 +128,44 @@ public record Grade(List<Step> steps) {
         return (int) steps.stream().flatMap(s -> s.all().stream()).filter(r -> r.status() == status).count();
     }
 
-    /** What makes the build fail: failed tests, and tests that name no listed exercise. */
-    public List<String> problems() {
-        int failedTests = 0;
-        List<String> problems = new ArrayList<>();
+    /**
+     * The tests of no exercise that failed on their own: they earn nothing, but the build must be
+     * green. A skipped one does not count, nor one that stopped at a stub (its exercise is missing).
+     */
+    public List<TestResult> ungradedFailures() {
+        return steps.stream().flatMap(s -> s.ungradedFailed().stream())
+                .filter(r -> Stubs.exerciseOf(r.message()).isEmpty())
+                .toList();
+    }
+
+    /**
+     * What makes the build fail, in the course's words, one line: exercises not done, results
+     * discarded, ungraded tests that failed, tests naming an exercise nobody listed. Empty when
+     * the grade is full and every test passed.
+     */
+    public Optional<String> verdict() {
+        List<String> parts = new ArrayList<>();
+        int missing = missing().size();
+        if (missing > 0) {
+            parts.add(missing + (missing == 1 ? " exercise" : " exercises") + " not done yet - the table above says which");
+        }
         for (Step step : steps) {
             if (!step.discarded().isEmpty()) {
-                problems.add(step.module() + ": " + DISCARDED);
-            }
-            for (Scored scored : step.exercises()) {
-                failedTests += scored.failed();
+                parts.add(step.module() + ": " + DISCARDED);
             }
             for (TestResult stray : step.strays()) {
-                if (stray.status() != TestResult.Status.PASSED) {
-                    failedTests++;
-                }
                 if (!stray.exercise().equals(TestResult.UNGRADED)) {
-                    problems.add(step.module() + ": test '" + stray.test() + "' names exercise "
+                    parts.add(step.module() + ": test '" + stray.test() + "' names exercise "
                             + stray.exercise() + ", which exercises.txt does not list");
                 }
             }
         }
-        if (failedTests > 0) {
-            problems.addFirst(failedTests + (failedTests == 1 ? " test failed" : " tests failed"));
+        int ungraded = ungradedFailures().size();
+        if (ungraded > 0) {
+            parts.add((missing == 0 && parts.isEmpty() ? "every exercise is done, but " : "")
+                    + ungraded + (ungraded == 1 ? " test of no exercise fails" : " tests of no exercise fail")
+                    + " (listed under 'not graded' above)");
         }
-        return problems;
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
 }

@@ -185,8 +185,16 @@ public final class GradeListener implements TestExecutionListener {
         return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
     }
 
-    /** The first line of a failure, which is what the grade table shows. */
+    /**
+     * The first line of a failure, which is what the grade table shows; for a test stopped by a
+     * student-edition stub (on its thread or a thread it waited for), "stopped at the stub of "
+     * and the stub's message.
+     */
     static String oneLine(Throwable failure) {
+        String stub = Stubs.stubMessage(failure);
+        if (stub != null) {
+            return Stubs.STOPPED + stub;
+        }
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             message = failure.getClass().getSimpleName();

@@ -1,6 +1,10 @@
 package sockets.testing.grade;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /** Writes a {@link Grade} three ways: the terminal table, Markdown and JSON. */
 final class GradeTable {
@@ -20,21 +24,17 @@ final class GradeTable {
                 out.append(detail("why", step.discarded()));
             }
             for (Grade.Scored s : step.exercises()) {
-                String mark = switch (s.status()) {
-                    case PASSED -> "ok";
-                    case FAILED -> "FAILED";
-                    case NOT_RUN -> "not run";
-                    case DISCARDED -> "discarded";
-                };
                 out.append(row("  " + s.exercise().id() + "  " + s.exercise().title(),
-                        s.points() + "/" + s.exercise().points(), mark));
+                        s.points() + "/" + s.exercise().points(), mark(s)));
                 if (s.status() == Grade.Status.FAILED || s.status() == Grade.Status.NOT_RUN) {
-                    out.append(detail("hint", s.exercise().hint()));
+                    out.append(whyNot(step, s));
                 }
-                if (s.status() == Grade.Status.FAILED) {
-                    out.append(detail("failed", s.failure()));
-                    out.append(detail("in", s.failedTest()));
-                }
+            }
+            List<TestResult> ungraded = step.ungradedFailed();
+            if (!ungraded.isEmpty()) {
+                out.append(row("  not graded: " + ungraded.size() + (ungraded.size() == 1 ? " test fails" : " tests fail")
+                        + " (no points, but the build fails)", "", ""));
+                out.append(failures(ungraded, ""));
             }
         }
         out.append(rule).append('\n').append(row("TOTAL", grade.points() + "/" + grade.max(), ""));
@@ -48,29 +48,86 @@ final class GradeTable {
         return out.append("\n\n").toString();
     }
 
+    private static String mark(Grade.Scored s) {
+        return switch (s.status()) {
+            case PASSED -> "ok";
+            case FAILED -> s.stoppedAtStubOf().isPresent() ? "not done" : "FAILED";
+            case NOT_RUN -> "not run";
+            case DISCARDED -> "discarded";
+        };
+    }
+
+    /** Why an exercise earned nothing: where it stands, its hints, then every test that failed. */
+    private static String whyNot(Grade.Step step, Grade.Scored s) {
+        StringBuilder out = new StringBuilder();
+        String id = s.exercise().id();
+        boolean notStarted = s.stoppedAtStubOf().filter(id::equals).isPresent();
+        if (notStarted) {
+            out.append(detail("todo", "not started: " + (s.failed() == 1 ? "its failing test stops" : "its " + s.failed()
+                    + " failing tests stop") + " at its stub - write it (TODO Exercise " + id + ")"));
+        }
+        out.append(detail("hint", s.exercise().hint()));
+        if (!step.hints().isEmpty()) {
+            out.append(detail("more", step.hints() + ", section " + id));
+        }
+        if (!notStarted) {
+            out.append(failures(s.failures(), id));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Every failing test with its message; those that stopped at a stub are counted per stub in
+     * one line instead (the same message each time, and not the test's fault).
+     */
+    private static String failures(List<TestResult> failures, String exercise) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Integer> byStub = new TreeMap<>();
+        for (TestResult test : failures) {
+            Optional<String> stub = Stubs.exerciseOf(test.message());
+            if (stub.isPresent()) {
+                byStub.merge(stub.get(), 1, Integer::sum);
+            } else {
+                out.append(failedTest(test));
+            }
+        }
+        StringBuilder stubs = new StringBuilder();
+        byStub.forEach((stub, count) -> stubs.append(detail(stub.equals(exercise) ? "todo" : "waits",
+                (count == 1 ? "1 test stops" : count + " tests stop") + " at the stub of exercise " + stub
+                        + (stub.equals(exercise) ? " (TODO Exercise " + stub + ")" : " - do " + stub + " first"))));
+        return stubs.append(out).toString();
+    }
+
+    /** A failing test: its name, then its message on the next line. */
+    private static String failedTest(TestResult test) {
+        String label = test.status() == TestResult.Status.SKIPPED ? "skipped" : "test";
+        return String.format("        %-7s %s%n", label + ":", test.test())
+                + String.format("        %-7s %s%n", "", test.message().isEmpty() ? "(no message)" : test.message());
+    }
+
     private static String row(String left, String points, String mark) {
         int room = WIDTH - 18;
         String name = left.length() <= room ? left : left.substring(0, room - 3) + "...";
-        return String.format("%-" + room + "s %7s  %-7s%n", name, points, mark).stripTrailing() + "\n";
+        return String.format("%-" + room + "s %7s  %-8s%n", name, points, mark).stripTrailing() + "\n";
     }
 
     private static String detail(String label, String text) {
-        String line = String.format("        %-7s %s", label + ":", text);
-        return (line.length() <= WIDTH + 40 ? line : line.substring(0, WIDTH + 37) + "...") + "\n";
+        return String.format("        %-7s %s", label + ":", text) + "\n";
     }
 
     static String markdown(Grade grade) {
         StringBuilder md = new StringBuilder("# Grade\n\n");
         md.append("**Total: ").append(grade.points()).append(" / ").append(grade.max()).append("**\n\n");
-        md.append("| Step | Exercise | Title | Points | Status | Hint / first failure |\n");
+        md.append("| Step | Exercise | Title | Points | Status | Hint / failing tests |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Grade.Step step : grade.steps()) {
             for (Grade.Scored s : step.exercises()) {
+                String more = step.hints().isEmpty() ? "" : " (more: " + step.hints() + ", section " + s.exercise().id() + ")";
                 String note = switch (s.status()) {
                     case PASSED -> "";
-                    case NOT_RUN -> s.exercise().hint();
+                    case NOT_RUN -> s.exercise().hint() + more;
                     case DISCARDED -> Grade.DISCARDED + ": " + step.discarded();
-                    case FAILED -> s.exercise().hint() + "<br>" + s.failure() + " (" + s.failedTest() + ")";
+                    case FAILED -> s.exercise().hint() + more + failures(s);
                 };
                 md.append("| ").append(step.module()).append(" | ").append(s.exercise().id())
                         .append(" | ").append(cell(s.exercise().title()))
@@ -80,6 +137,17 @@ final class GradeTable {
             }
         }
         return md.toString();
+    }
+
+    /** Every failing test of {@code s}, for a Markdown cell; one line when they all stopped at a stub. */
+    private static String failures(Grade.Scored s) {
+        Optional<String> stub = s.stoppedAtStubOf();
+        if (stub.isPresent()) {
+            return "<br>" + s.failed() + (s.failed() == 1 ? " test stops" : " tests stop") + " at the stub of exercise " + stub.get();
+        }
+        StringBuilder text = new StringBuilder();
+        s.failures().forEach(f -> text.append("<br>**").append(f.test()).append("**: ").append(f.message()));
+        return text.toString();
     }
 
     private static String cell(String text) {
@@ -100,7 +168,8 @@ final class GradeTable {
                         + ", \"failed\": " + s.failed()
                         + ", \"hint\": " + str(s.exercise().hint())
                         + ", \"failure\": " + (s.failure().isEmpty() ? "null" : str(s.failure()))
-                        + ", \"failed_test\": " + (s.failedTest().isEmpty() ? "null" : str(s.failedTest())) + "}");
+                        + ", \"failed_test\": " + (s.failedTest().isEmpty() ? "null" : str(s.failedTest()))
+                        + ", \"failures\": " + failuresJson(s.failures()) + "}");
             }
         }
         StringJoiner steps = new StringJoiner(",\n    ", "[\n    ", "\n  ]");
@@ -111,6 +180,12 @@ final class GradeTable {
         }
         return "{\n  \"points\": " + grade.points() + ",\n  \"max\": " + grade.max()
                 + ",\n  \"steps\": " + steps + ",\n  \"exercises\": " + exercises + "\n}\n";
+    }
+
+    private static String failuresJson(List<TestResult> failures) {
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        failures.forEach(f -> list.add("{\"test\": " + str(f.test()) + ", \"message\": " + str(f.message()) + "}"));
+        return list.toString();
     }
 
     private static String str(String text) {

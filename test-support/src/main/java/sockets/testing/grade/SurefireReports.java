@@ -15,13 +15,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-// Why Surefire's reports, and their limit. Surefire writes them from the Maven process, from the
-// events the test JVM streamed to it: forging them takes a second, deliberate step. But in
-// Surefire 3.5 Maven writes each report when its test class finishes, and the test JVM exits only
-// after Maven acknowledged its goodbye, which comes after every earlier event was handled: every
-// report is on disk before the test JVM's shutdown hooks run, so student code could rewrite the
-// reports too (student-edition/cheats/reports-rewritten-at-exit.variant shows it). This stops a
-// forged results.tsv, not a cheat that forges both; nor can it check which exercise a test is of.
+// Why Surefire's reports: Surefire writes them from the Maven process, from the events the test
+// JVM streamed to it, so they are a second record of every test that the test JVM alone does not
+// write. What this check does not cover is listed with the instructor's tools.
 
 /**
  * Checks the grade listener's {@code results.tsv} against Surefire's XML reports of the same

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,21 +56,98 @@ class GradeReportTest {
         assertEquals(Grade.Status.NOT_RUN, scored.get(2).status(), "an exercise without tests earns nothing");
         assertEquals(2, grade.points());
         assertEquals(9, grade.max());
-        assertEquals(List.of("1 test failed"), grade.problems());
+        assertEquals(Optional.of("2 exercises not done yet - the table above says which"), grade.verdict());
+    }
+
+    /** What {@link GradeReport#run} printed, and its exit code. */
+    private record Run(String printed, int code) {}
+
+    private static Run run(String... args) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = GradeReport.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(bytes.toString(StandardCharsets.UTF_8), code);
     }
 
     @Test
-    @DisplayName("prints the table, writes grade.md and grade.json, then fails the build on a failed test")
+    @DisplayName("prints the table, writes grade.md and grade.json, then one line and exit code 1 when points are missing")
     void writesFilesThenFails() throws IOException {
         step("step2-b", "2.1 | 5 | Connect | use a timeout\n", "2.1\tFAILED\tC > c\trefused \"quoted\"");
         Path out = root.resolve("target/grade");
-        var failure = assertThrows(GradeReport.GradeFailure.class,
-                () -> GradeReport.main(new String[] {"--root", root.toString()}));
-        assertTrue(failure.getMessage().startsWith("1 test failed"), failure.getMessage());
+        Run run = run("--root", root.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.printed().endsWith("\n1 exercise not done yet - the table above says which\n"), run.printed());
         String json = Files.readString(out.resolve("grade.json"));
         assertTrue(json.contains("{\"id\": \"2.1\", \"step\": \"step2-b\", \"title\": \"Connect\", \"points\": 0, \"max\": 5"), json);
         assertTrue(json.contains("\"failure\": \"refused \\\"quoted\\\"\", \"failed_test\": \"C > c\""), json);
+        assertTrue(json.contains("\"failures\": [{\"test\": \"C > c\", \"message\": \"refused \\\"quoted\\\"\"}]"), json);
         assertTrue(Files.readString(out.resolve("grade.md")).contains("| step2-b | 2.1 | Connect | 0 / 5 | failed |"));
+    }
+
+    @Test
+    @DisplayName("exits 0 and adds nothing after the table at full marks")
+    void fullMarks() throws IOException {
+        step("step1-a", "1.1 | 2 | One | hint one\n", "1.1\tPASSED\tA > a\t");
+        Run run = run("--root", root.toString());
+        assertEquals(0, run.code());
+        assertTrue(run.printed().endsWith("tests: 1 passed, 0 failed\n\n"), run.printed());
+    }
+
+    @Test
+    @DisplayName("shows every failing test of an exercise with its message, and the step's HINTS.md")
+    void everyFailingTest() throws IOException {
+        Path dir = step("step3-c", "3.1 | 2 | Read | loop until -1\n", "3.1\tPASSED\tR > reads\t",
+                "3.1\tFAILED\tR > stops at -1\texpected: <-1> but was: <0>",
+                "3.1\tFAILED\tR > keeps the rest\texpected: <rest> but was: <>");
+        Files.writeString(dir.resolve("HINTS.md"), "## 3.1 Read\n");
+        String printed = run("--root", root.toString()).printed();
+        assertTrue(printed.contains("  3.1  Read") && printed.contains("0/2  FAILED"), printed);
+        for (String line : List.of("        hint:   loop until -1", "        more:   step3-c/HINTS.md, section 3.1",
+                "        test:   R > stops at -1", "                expected: <-1> but was: <0>",
+                "        test:   R > keeps the rest", "                expected: <rest> but was: <>")) {
+            assertTrue(printed.contains(line + "\n"), "missing '" + line + "' in:\n" + printed);
+        }
+        String md = Files.readString(root.resolve("target/grade/grade.md"));
+        assertTrue(md.contains("**R > stops at -1**: expected: <-1> but was: <0><br>**R > keeps the rest**"), md);
+    }
+
+    @Test
+    @DisplayName("says 'not started' in one line when every failing test stopped at the exercise's stub")
+    void notStarted() throws IOException {
+        String stub = Stubs.STOPPED + "Exercise 1.2: Two";
+        String earlier = Stubs.STOPPED + "Exercise 1.1: One";
+        step("step1-a", "1.1 | 1 | One | h1\n1.2 | 2 | Two | h2\n1.3 | 3 | Three | h3\n",
+                "1.1\tFAILED\tA > a\t" + earlier, "1.2\tFAILED\tB > a\t" + stub, "1.2\tFAILED\tB > b\t" + stub,
+                "1.3\tFAILED\tC > a\t" + earlier);
+        Run run = run("--root", root.toString());
+        assertTrue(run.printed().contains("0/2  not done\n        todo:   not started: its 2 failing tests stop at its stub"
+                + " - write it (TODO Exercise 1.2)\n"), run.printed());
+        assertTrue(run.printed().contains("        waits:  1 test stops at the stub of exercise 1.1 - do 1.1 first\n"), run.printed());
+        assertTrue(!run.printed().contains("B > a"), "a stubbed exercise's tests are not listed one by one:\n" + run.printed());
+        assertTrue(run.printed().endsWith("3 exercises not done yet - the table above says which\n"), run.printed());
+    }
+
+    @Test
+    @DisplayName("lists a failing test of no exercise and fails the build for it, even at full marks")
+    void ungradedFailure() throws IOException {
+        step("step2-b", "2.1 | 5 | Connect | use a timeout\n", "2.1\tPASSED\tC > c\t",
+                "-\tFAILED\tThe README > shows the tour\tREADME.md differs");
+        Run run = run("--root", root.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.printed().contains("  not graded: 1 test fails (no points, but the build fails)\n"
+                + "        test:   The README > shows the tour\n                README.md differs\n"), run.printed());
+        assertTrue(run.printed().endsWith("every exercise is done, but 1 test of no exercise fails"
+                + " (listed under 'not graded' above)\n"), run.printed());
+    }
+
+    @Test
+    @DisplayName("grades one step with --only N")
+    void onlyOneStep() throws IOException {
+        step("step1-a", "1.1 | 2 | One | hint one\n", "1.1\tFAILED\tA > a\tno");
+        step("step2-b", "2.1 | 5 | Connect | use a timeout\n", "2.1\tPASSED\tC > c\t");
+        Run run = run("--root", root.toString(), "--only", "2");
+        assertEquals(0, run.code(), run.printed());
+        assertTrue(run.printed().contains("step2-b") && !run.printed().contains("step1-a"), run.printed());
+        assertThrows(IllegalArgumentException.class, () -> run("--root", root.toString(), "--only", "7"));
     }
 
     @Test
@@ -76,17 +156,16 @@ class GradeReportTest {
         step("step3-c", "3.1 | 1 | Read | loop until -1\n", "3.1\tPASSED\tR > r\t", "3.9\tPASSED\tX > x\t");
         Grade grade = new Grade(GradeReport.graded(root));
         assertEquals(1, grade.points());
-        assertTrue(grade.problems().getFirst().contains("names exercise 3.9"), grade.problems().toString());
+        assertTrue(grade.verdict().orElseThrow().contains("names exercise 3.9"), grade.verdict().toString());
     }
 
     @Test
     @DisplayName("stays silent in a step when the grade module is part of the build")
     void defersToTheGradeModule() throws IOException {
         Path dir = step("step4-d", "4.1 | 1 | Chat | relay\n", "4.1\tFAILED\tT > t\tboom");
-        GradeReport.main(new String[] {"--step", dir.toString(), "--reactor", "projects: [MavenProject: sockets:grade:1.0]"});
+        assertEquals(0, run("--step", dir.toString(), "--reactor", "projects: [MavenProject: sockets:grade:1.0]").code());
         assertTrue(Files.notExists(dir.resolve("target/grade/grade.md")));
-        assertThrows(GradeReport.GradeFailure.class,
-                () -> GradeReport.main(new String[] {"--step", dir.toString(), "--reactor", "projects: []"}));
+        assertEquals(1, run("--step", dir.toString(), "--reactor", "projects: []").code());
         assertTrue(Files.exists(dir.resolve("target/grade/grade.md")));
     }
 }

@@ -87,7 +87,7 @@ class SurefireReportsTest {
         assertTrue(graded.exercises().stream().allMatch(s -> s.status() == Grade.Status.DISCARDED), graded.toString());
         assertTrue(graded.discarded().contains(why), graded.discarded());
         Grade grade = new Grade(List.of(graded));
-        assertTrue(grade.problems().contains(graded.module() + ": " + Grade.DISCARDED), grade.problems().toString());
+        assertTrue(grade.verdict().orElseThrow().contains(graded.module() + ": " + Grade.DISCARDED), grade.verdict().toString());
         String table = GradeTable.text(grade);
         // The reason may be cut to fit the line; its start is there.
         String start = graded.discarded().substring(0, Math.min(60, graded.discarded().length()));
