@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,27 +38,35 @@ final class GradeScores {
         return scores;
     }
 
-    /** Every {...} holding no other object; braces inside strings (a failure message) do not count. */
+    /**
+     * Every {...} of {@code json}, each without the objects inside it (an exercise keeps its own
+     * keys, not those of its failing tests); braces inside strings (a failure message) do not count.
+     */
     static List<String> innermostObjects(String json) {
         List<String> objects = new ArrayList<>();
-        int start = -1;
+        Deque<StringBuilder> open = new ArrayDeque<>();
         boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
+            if (!inString && c == '{') {
+                open.push(new StringBuilder());
+            }
+            if (!open.isEmpty()) {
+                open.peek().append(c);
+            }
             if (inString) {
-                if (c == '\\') {
+                if (c == '\\' && i + 1 < json.length()) {
                     i++;
+                    if (!open.isEmpty()) {
+                        open.peek().append(json.charAt(i));
+                    }
                 } else if (c == '"') {
                     inString = false;
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if (c == '{') {
-                start = i;
-            } else if (c == '}' && start >= 0) {
-                objects.add(json.substring(start, i + 1));
-                // An enclosing object is not innermost.
-                start = -1;
+            } else if (c == '}' && !open.isEmpty()) {
+                objects.add(open.pop().toString());
             }
         }
         return objects;

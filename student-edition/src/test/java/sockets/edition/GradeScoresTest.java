@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GradeScoresTest {
 
     @Test
-    @DisplayName("reads id, points, max and tests of every exercise, whatever its messages contain")
+    @DisplayName("reads id, points, max and tests of every exercise, whatever its messages and failing tests contain")
     void reads(@TempDir Path dir) throws Exception {
         CourseFixture.file(dir, "grade.json", """
                 {
@@ -23,7 +23,8 @@ class GradeScoresTest {
                   ],
                   "exercises": [
                     {"id": "1.1", "step": "step1-basics", "title": "A {braced} \\"title\\"", "points": 2, "max": 2, "status": "passed", "tests": 4, "failure": null},
-                    {"id": "1.2", "step": "step1-basics", "title": "B", "points": 0, "max": 3, "status": "failed", "failure": "expected } got {"}
+                    {"id": "1.2", "step": "step1-basics", "title": "B", "points": 0, "max": 3, "status": "failed", "failure": "expected } got {",
+                     "failures": [{"test": "T > a", "message": "expected } got {"}, {"test": "T > b", "message": "no"}]}
                   ]
                 }
                 """);

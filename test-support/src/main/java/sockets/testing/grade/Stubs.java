@@ -19,12 +19,26 @@ final class Stubs {
 
     private Stubs() {}
 
+    /**
+     * A stub's message quoted inside another message: a test that ran a main reports what it
+     * threw ("it threw java.lang.UnsupportedOperationException: Exercise 2.1: ...") or printed
+     * ("error: Exercise 4.7: ...").
+     */
+    private static final Pattern QUOTED = Pattern.compile(
+            "(?:UnsupportedOperationException|error): (Exercise \\d+\\.\\d+: [^\\n]*)");
+
     /** The stub's message in {@code failure} or its causes, or null when no stub caused it. */
     static String stubMessage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnsupportedOperationException stub && stub.getMessage() != null
                     && STUB_MESSAGE.matcher(stub.getMessage()).matches()) {
                 return stub.getMessage().strip().lines().findFirst().orElse("");
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher quoted = QUOTED.matcher(String.valueOf(cause.getMessage()));
+            if (quoted.find()) {
+                return quoted.group(1).strip();
             }
         }
         return null;
