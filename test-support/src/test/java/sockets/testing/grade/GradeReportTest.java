@@ -168,4 +168,14 @@ class GradeReportTest {
         assertEquals(1, run("--step", dir.toString(), "--reactor", "projects: []").code());
         assertTrue(Files.exists(dir.resolve("target/grade/grade.md")));
     }
+
+    @Test
+    @DisplayName("ends the build itself only in the last step of a build; an earlier one fails the Maven way")
+    void lastStepEndsTheBuild() throws IOException {
+        Path dir = step("step4-d", "4.1 | 1 | Chat | relay\n", "4.1\tFAILED\tT > t\tboom");
+        String projects = "[MavenProject: sockets:test-support:1.0 @ /x, MavenProject: sockets:step4-d:1.0 @ /y]";
+        assertEquals(1, run("--step", dir.toString(), "--reactor", projects).code());
+        assertThrows(GradeReport.GradeFailure.class, () -> run("--step", dir.toString(), "--reactor",
+                projects.replace("]", ", MavenProject: sockets:step4-d--variant:1.0 @ /z]")));
+    }
 }
