@@ -25,7 +25,11 @@ final class LeakCheck {
     private LeakCheck() {}
 
     /** A distinctive line of a region: the exercise it solves and where it is. */
-    record Secret(String id, String where) {
+    record Secret(String id, String where, boolean shared) {
+        Secret(String id, String where) {
+            this(id, where, false);
+        }
+
         /** The name of the file the line is in: "SocketCreator.java". */
         String fileName() {
             String file = where.substring(0, where.lastIndexOf(':'));
@@ -85,7 +89,11 @@ final class LeakCheck {
                     // A slide's tag line inside a region stays in the edition on purpose.
                     boolean tagLine = line.matches("//\\s*(tag|end)::.*\\[\\]");
                     if (line.length() >= DISTINCTIVE_LENGTH && !elsewhere.contains(line) && !tagLine) {
-                        secrets.putIfAbsent(line, new Secret(region.id(), file.file() + ":" + (region.tagLine() + 1 + i)));
+                        Secret first = secrets.putIfAbsent(line, new Secret(region.id(), file.file() + ":" + (region.tagLine() + 1 + i)));
+                        if (first != null && !first.id().equals(region.id())) {
+                            // In two exercises' solutions (a comment, say): it says little about which.
+                            secrets.put(line, new Secret(first.id(), first.where(), true));
+                        }
                     }
                 }
             }

@@ -43,9 +43,17 @@ final class MarkdownRedactor {
             int close = closingFence(lines, i);
             TreeSet<String> exercises = new TreeSet<>();
             TreeSet<String> files = new TreeSet<>();
+            List<LeakCheck.Secret> quoted = new ArrayList<>();
             for (String line : lines.subList(i + 1, close)) {
                 LeakCheck.Secret secret = secrets.get(LeakCheck.normalize(line));
                 if (secret != null) {
+                    quoted.add(secret);
+                }
+            }
+            // Name the exercises by the lines only one solution has, when there are any.
+            boolean anyOwn = quoted.stream().anyMatch(secret -> !secret.shared());
+            for (LeakCheck.Secret secret : quoted) {
+                if (!anyOwn || !secret.shared()) {
                     exercises.add(secret.id());
                     files.add(secret.fileName());
                 }

@@ -224,6 +224,38 @@ class StudentEditionTest {
     }
 
     @Test
+    @DisplayName("names a left-out block by the lines only its exercise has, not by one two solutions share")
+    void sharedLines() throws Exception {
+        CourseFixture.file(course, "step1-basics/src/main/java/sockets/step1/Closer.java", """
+                class Closer {
+                    void first() {
+                        // tag::solution-1.1[]
+                        // A failed bind still holds a descriptor: close it.
+                        firstExerciseOwnLineOfCode();
+                        // end::solution-1.1[]
+                    }
+
+                    void second() {
+                        // tag::solution-1.2[]
+                        // A failed bind still holds a descriptor: close it.
+                        secondExerciseOwnLineOfCode();
+                        // end::solution-1.2[]
+                    }
+                }
+                """);
+        CourseFixture.file(course, "step1-basics/README.md", """
+                ```java
+                // A failed bind still holds a descriptor: close it.
+                secondExerciseOwnLineOfCode();
+                ```
+                """);
+        writeEdition();
+        assertTrue(CourseFixture.read(edition, "step1-basics/README.md").startsWith(
+                "> *Left out of the student edition: the solution of exercise 1.2 (`Closer.java`)."),
+                CourseFixture.read(edition, "step1-basics/README.md"));
+    }
+
+    @Test
     @DisplayName("leaves out a Markdown section marked student-edition: omit-section, and the benchmarks and CONTRIBUTING.md")
     void omitsSections() throws Exception {
         CourseFixture.file(course, "step1-basics/README.md", """
