@@ -9,13 +9,15 @@ import java.net.SocketException;
 
 /**
  * The {@code java.net} call for each C {@code socket()} call. Every method returns a fresh
- * socket that is neither bound nor connected; the caller owns it and closes it.
+ * socket that is neither bound nor connected; the caller owns it and closes it. Where the
+ * machine has IPv6, the JDK makes each of them an AF_INET6 socket with {@code IPV6_V6ONLY} off,
+ * which reaches IPv4 addresses too ({@code -Djava.net.preferIPv4Stack=true}: AF_INET).
  */
 public final class SocketCreator {
 
     private SocketCreator() {}
 
-    /** {@code socket(AF_INET, SOCK_STREAM, 0)}: a TCP socket, as a client uses it. */
+    /** {@code socket(AF_INET6, SOCK_STREAM, 0)}, dual-stack: a TCP socket, as a client uses it. */
     // tag::stream[]
     public static Socket stream() {
         // tag::solution-1.1[]
@@ -25,7 +27,7 @@ public final class SocketCreator {
     }
     // end::stream[]
 
-    /** {@code socket(AF_INET, SOCK_STREAM, 0)} for a server, before bind and listen. */
+    /** The same {@code socket()} for a server, before bind and listen. */
     // tag::listener[]
     public static ServerSocket listener() throws IOException {
         // tag::solution-1.1[]
@@ -35,7 +37,7 @@ public final class SocketCreator {
     }
     // end::listener[]
 
-    /** {@code socket(AF_INET, SOCK_DGRAM, 0)}: a UDP socket. */
+    /** {@code socket(AF_INET6, SOCK_DGRAM, 0)}, dual-stack: a UDP socket. */
     // tag::datagram[]
     public static DatagramSocket datagram()
             throws SocketException {

@@ -35,9 +35,11 @@ public final class SocketInspector {
     }
 
     /**
-     * {@code getsockopt()} for each option a TCP socket has, keyed by its C name, in this order:
-     * TCP_NODELAY, SO_TIMEOUT, SO_LINGER, SO_KEEPALIVE, SO_REUSEADDR, SO_RCVBUF, SO_SNDBUF.
-     * SO_LINGER is -1 when off; SO_TIMEOUT is in milliseconds, 0 meaning "wait forever".
+     * The value of each option of a TCP socket, keyed by its name, in this order: TCP_NODELAY,
+     * SO_TIMEOUT, SO_LINGER, SO_KEEPALIVE, SO_REUSEADDR, SO_RCVBUF, SO_SNDBUF. All but SO_TIMEOUT
+     * are the kernel's ({@code getsockopt()}); SO_TIMEOUT is Java's own, in milliseconds, 0 meaning
+     * "wait forever". SO_LINGER is -1 when off: close() returns at once and the kernel still sends
+     * what is queued.
      */
     // tag::options[]
     public static Map<String, Object> options(Socket socket)
@@ -57,8 +59,8 @@ public final class SocketInspector {
     // end::options[]
 
     /**
-     * The options a listening socket has, in this order: SO_TIMEOUT, SO_REUSEADDR, SO_RCVBUF
-     * (no Nagle, linger or keep-alive before accept).
+     * The three options {@code ServerSocket} has getters for, in this order: SO_TIMEOUT (for
+     * {@code accept()}), SO_REUSEADDR, SO_RCVBUF.
      */
     public static Map<String, Object> options(ServerSocket server)
             throws IOException {

@@ -28,8 +28,8 @@ public final class Tour {
     /** What each option means, printed beside its value. */
     private static final Map<String, String> MEANING = Map.of(
             "TCP_NODELAY", "true = small writes go out at once (no Nagle)",
-            "SO_TIMEOUT", "ms a read() or accept() may block; 0 = forever",
-            "SO_LINGER", "s close() waits for unsent data; -1 = off",
+            "SO_TIMEOUT", "Java's own: ms a read() or accept() may block; 0 = forever",
+            "SO_LINGER", "-1 = off: close() returns, the kernel still sends; 0 = reset",
             "SO_KEEPALIVE", "true = probe a silent peer",
             "SO_REUSEADDR", "true = bind despite old TIME_WAIT connections",
             "SO_RCVBUF", "bytes the kernel buffers for reading",
@@ -53,10 +53,12 @@ public final class Tour {
         try (Socket client = SocketCreator.stream();
              ServerSocket server = SocketCreator.listener();
              DatagramSocket udp = SocketCreator.datagram()) {
-            say("socket(AF_INET, SOCK_STREAM) -> new Socket()             " + client);
-            say("  the same, for a server     -> new ServerSocket()       " + server);
-            say("socket(AF_INET, SOCK_DGRAM)  -> new DatagramSocket(null) bound: "
+            say("socket(AF_INET6, SOCK_STREAM) -> new Socket()             " + client);
+            say("  the same, for a server      -> new ServerSocket()       " + server);
+            say("socket(AF_INET6, SOCK_DGRAM)  -> new DatagramSocket(null) bound: "
                     + udp.isBound());
+            // The JDK picks the family: IPv6 that also speaks IPv4, where the machine has IPv6.
+            say("(AF_INET6 with IPV6_V6ONLY off: IPv4 too; AF_INET on a machine without IPv6)");
         }
     }
 

@@ -9,9 +9,9 @@ import sockets.testing.CapturedOutput;
 import sockets.testing.Readme;
 
 /**
- * Ungraded: the README's section 1 promises "this is what the tour printed". Only what differs
+ * Ungraded: the README's section 1 promises "this is what the tour printed" - only what differs
  * from run to run or machine to machine is masked: ports, buffer sizes, the temporary folder and
- * which of localhost's addresses the system lists.
+ * which of localhost's addresses the system lists - and its section 4 shows the sources' code.
  */
 @Timeout(10)
 @DisplayName("The README")
@@ -28,6 +28,13 @@ class ReadmeTest {
         assertEquals(masked(shown), masked(printed),
                 "README.md section 1 differs from what the tour prints (ports, buffer sizes and paths masked)"
                         + " - run the tour and paste its output");
+    }
+
+    @Test
+    @DisplayName("shows each code excerpt exactly as it is in the tagged source")
+    void excerptsMatchTheSources() throws Exception {
+        // Eleven, section 4: each method the step's classes are made of (the student edition leaves them out).
+        Readme.assertExcerptsMatchSources(11);
     }
 
     /** {@code transcript} with what changes from run to run replaced by a placeholder. */

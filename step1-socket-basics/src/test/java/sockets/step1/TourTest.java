@@ -101,7 +101,7 @@ class TourTest {
         @DisplayName("looks up addresses")
         void looksUpAddresses() {
             String phase = phase(2);
-            // Which address of localhost comes first depends on the system: look for either.
+            // Which addresses localhost has, and in which order, depends on the system: look for either.
             assertTrue(phase.contains("localhost -> 127.0.0.1 INET")
                             || phase.contains("localhost -> ::1 INET6"),
                     "the tour should print localhost's loopback addresses\n" + phase);

@@ -3,6 +3,7 @@ package sockets.step2;
 import static sockets.step2.Tour.HOST;
 import static sockets.step2.Tour.LOOPBACK;
 import static sockets.step2.Tour.TIMEOUT_MS;
+import static sockets.step2.Tour.at;
 import static sockets.step1.tour.TourScript.say;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class FailureTour {
         try (ServerSocket busy = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
             for (int i = 1; i <= 5; i++) { // exit: at the first timeout (5: an OS that never fills)
                 try {
-                    queued.add(Connector.connect(HOST, busy.getLocalPort(), SHORT_TIMEOUT_MS));
+                    queued.add(Connector.connect(at(busy.getLocalPort()), SHORT_TIMEOUT_MS));
                     say("client %d: connected - it waits in the backlog, nobody accepts", i);
                 } catch (IOException e) {
                     say("client %d: error: %s", i, Failures.explain(e, HOST, busy.getLocalPort()));
@@ -86,7 +87,7 @@ final class FailureTour {
         try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true)) {
             port = server.getLocalPort();
             server.setSoTimeout(TIMEOUT_MS);
-            try (Socket client = Connector.connect(HOST, port, TIMEOUT_MS);
+            try (Socket client = Connector.connect(at(port), TIMEOUT_MS);
                     Socket accepted = server.accept()) {
                 // The server closes first: its end of the connection goes to TIME_WAIT.
                 accepted.close();
@@ -97,7 +98,7 @@ final class FailureTour {
         }
         say("server: stopped; port %d still has a connection in TIME_WAIT (about 60 s)", port);
         tryToListen("restart with SO_REUSEADDR off", port, false);
-        tryToListen("restart with SO_REUSEADDR on (Java's default on Linux)", port, true);
+        tryToListen("restart with SO_REUSEADDR on (the JDK's default on Linux and macOS)", port, true);
     }
 
     private static void loopbackVersusAllInterfaces() throws IOException {
@@ -107,8 +108,8 @@ final class FailureTour {
                     Endpoints.show(local.getLocalSocketAddress()));
             say("server B: bound to %s - the wildcard: every interface, other machines too",
                     Endpoints.show(every.getLocalSocketAddress()));
-            try (Socket toA = Connector.connect(HOST, local.getLocalPort(), TIMEOUT_MS);
-                    Socket toB = Connector.connect(HOST, every.getLocalPort(), TIMEOUT_MS)) {
+            try (Socket toA = Connector.connect(at(local.getLocalPort()), TIMEOUT_MS);
+                    Socket toB = Connector.connect(at(every.getLocalPort()), TIMEOUT_MS)) {
                 say("client: connected to A at %s, and to B at %s: the wildcard includes loopback",
                         Endpoints.show(toA.getRemoteSocketAddress()), Endpoints.show(toB.getRemoteSocketAddress()));
             }
@@ -116,7 +117,7 @@ final class FailureTour {
     }
 
     private static void tryToConnect(int port, int timeoutMillis) {
-        try (Socket socket = Connector.connect(HOST, port, timeoutMillis)) {
+        try (Socket socket = Connector.connect(at(port), timeoutMillis)) {
             say("client: connected to %s?!", Endpoints.show(socket.getRemoteSocketAddress()));
         } catch (IOException e) {
             say("client: error: %s", Failures.explain(e, HOST, port));

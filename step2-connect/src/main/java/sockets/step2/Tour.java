@@ -32,6 +32,11 @@ public final class Tour {
     /** Phase 2's client, waiting in the backlog until phase 3 accepts it. */
     private Socket client;
 
+    /** 127.0.0.1:{@code port}, where every phase's server listens. */
+    static InetSocketAddress at(int port) {
+        return new InetSocketAddress(LOOPBACK, port);
+    }
+
     private Tour(TourScript tour) {
         this.tour = tour;
     }
@@ -40,6 +45,7 @@ public final class Tour {
         TourScript tour = TourScript.begin("Step 2 - bind, listen, accept, connect (all on " + HOST + ")");
         new Tour(tour).listenConnectAccept();
         FailureTour.run(tour);
+        tour.phase(11, "Try every address: a client connects to each in turn until one answers", Tour::tryEveryAddress);
         tour.end("Tour done: every failure above was one clear line, never a stack trace.");
     }
 
@@ -68,7 +74,7 @@ public final class Tour {
     /** Phase 2: one client connects; nobody accepts it yet. */
     private void connect() throws IOException {
         tour.needs(1);
-        client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS);
+        client = Connector.connect(at(server.getLocalPort()), TIMEOUT_MS);
         say("client: connected, local %s -> remote %s",
                 Endpoints.show(client.getLocalSocketAddress()), Endpoints.show(client.getRemoteSocketAddress()));
         say("        nobody has called accept() yet: the connection waits in the backlog");
@@ -95,7 +101,7 @@ public final class Tour {
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
-                Socket client = Connector.connect(HOST, server.getLocalPort(), TIMEOUT_MS);
+                Socket client = Connector.connect(at(server.getLocalPort()), TIMEOUT_MS);
                 clients.add(client);
                 say("client %d: connected from %s - queued, not accepted yet",
                         i, Endpoints.show(client.getLocalSocketAddress()));
@@ -116,6 +122,29 @@ public final class Tour {
             for (Socket client : clients) {
                 client.close();
             }
+        }
+    }
+
+    /** Phase 11: the addresses ::1 and 127.0.0.1, a server on 127.0.0.1 only: ::1 fails, the next answers. */
+    private static void tryEveryAddress() throws IOException {
+        InetAddress ipv6 = InetAddress.getByName("::1"); // a literal: parsed, never looked up
+        List<InetAddress> addresses = List.of(ipv6, LOOPBACK);
+        try (ServerSocket server = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 5, true);
+                Socket client = Connector.connect(addresses, server.getLocalPort(), TIMEOUT_MS)) {
+            say("server: listening on %s only", Endpoints.show(server.getLocalSocketAddress()));
+            say("client: tries ::1 (nothing listens there), then 127.0.0.1 -> connected to %s",
+                    Endpoints.show(client.getRemoteSocketAddress()));
+        }
+        int port;
+        try (ServerSocket closed = Listener.listen(new InetSocketAddress(LOOPBACK, 0), 1, true)) {
+            port = closed.getLocalPort();
+        } // closed: now nothing listens on that port, on either address
+        try (Socket client = Connector.connect(addresses, port, TIMEOUT_MS)) {
+            say("client: connected to %s?!", Endpoints.show(client.getRemoteSocketAddress()));
+        } catch (IOException e) {
+            say("nothing listens on either: error: %s", Failures.explain(e, "::1", port));
+            say("        that is the first address's failure; %d more attached (getSuppressed())",
+                    e.getSuppressed().length);
         }
     }
 

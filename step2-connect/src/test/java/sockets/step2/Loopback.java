@@ -1,6 +1,7 @@
 package sockets.step2;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,12 +20,25 @@ final class Loopback {
 
     private Loopback() {}
 
+    private static InetAddress ipv6Loopback() {
+        try {
+            return InetAddress.getByName("::1"); // a literal: parsed, never looked up
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     /** A listening socket on 127.0.0.1, port 0, that bounds accept() by the deadline. */
     static ServerSocket server(int backlog) throws IOException {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(ADDRESS, 0), backlog);
         server.setSoTimeout(DEADLINE_MS);
         return server;
+    }
+
+    /** 127.0.0.1:{@code port}. */
+    static InetSocketAddress at(int port) {
+        return new InetSocketAddress(ADDRESS, port);
     }
 
     /** A plain client socket connected to {@code port} within the deadline. */
@@ -74,6 +88,36 @@ final class Loopback {
                 throw new AssertionError("the client should read end of stream after the server closed");
             }
             return server.getLocalPort();
+        }
+    }
+
+    /** The IPv6 loopback address, ::1. */
+    static final InetAddress IPV6 = ipv6Loopback();
+
+    /** True when this machine can bind ::1 (some containers have no IPv6 at all). */
+    static boolean hasIpv6() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(IPV6, 0));
+            return true;
+        } catch (IOException noIpv6) {
+            return false;
+        }
+    }
+
+    /**
+     * Holds {@code address:port} with a socket that is bound but does not listen: a connect there is
+     * refused, and no other program can listen there meanwhile. Throws {@link BindException} when
+     * someone holds it already; any other exception when the address cannot be used at all (no IPv6).
+     */
+    static Socket holdWithoutListening(InetAddress address, int port) throws IOException {
+        Socket holder = new Socket();
+        try {
+            holder.setReuseAddress(false);
+            holder.bind(new InetSocketAddress(address, port));
+            return holder;
+        } catch (IOException e) {
+            holder.close();
+            throw e;
         }
     }
 

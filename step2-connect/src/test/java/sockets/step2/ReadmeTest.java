@@ -21,8 +21,8 @@ class ReadmeTest {
     @Test
     @DisplayName("shows each code excerpt exactly as it is in the tagged source")
     void excerptsMatchTheSources() throws IOException {
-        // Four: listen, connect, accept-loop, explain (the student edition leaves them out, and says so).
-        Readme.assertExcerptsMatchSources(4);
+        // Five: listen, connect, every-address, accept-loop, explain (the student edition leaves them out, and says so).
+        Readme.assertExcerptsMatchSources(5);
     }
 
     @Test

@@ -16,11 +16,11 @@ class TourTest {
 
     @Test
     @Timeout(10)
-    @DisplayName("narrates the ten phases, both ends agreeing, and each failure in one line")
+    @DisplayName("narrates the eleven phases, both ends agreeing, each failure in one line, every address tried")
     void narratesEveryPhase() throws Exception {
         String printed = CapturedOutput.of(() -> Tour.main(new String[0]));
         Readme.assumeTourFinished(printed);
-        for (int phase = 1; phase <= 10; phase++) {
+        for (int phase = 1; phase <= 11; phase++) {
             assertTrue(printed.contains("\n" + phase + ". "), "phase " + phase + " missing:\n" + printed);
         }
         String[] expected = {
@@ -33,8 +33,11 @@ class TourTest {
             "client: error: unknown host 'no-such-host.invalid'",
             "server 2: error: cannot listen on 127.0.0.1:",
             "restart with SO_REUSEADDR off: error: cannot listen on 127.0.0.1:",
-            "restart with SO_REUSEADDR on (Java's default on Linux): listening on 127.0.0.1:",
+            "restart with SO_REUSEADDR on (the JDK's default on Linux and macOS): listening on 127.0.0.1:",
             "bound to 0.0.0.0:",
+            "client: tries ::1 (nothing listens there), then 127.0.0.1 -> connected to 127.0.0.1:",
+            "nothing listens on either: error: connection refused by [::1]:",
+            "1 more attached (getSuppressed())",
             "Tour done",
         };
         for (String line : expected) {

@@ -66,7 +66,9 @@ public final class EchoClient {
 
     /**
      * Writes {@code request}, tells the peer it was all ({@code shutdownOutput}), then reads the
-     * reply until the peer closes its side. The socket's own timeout bounds each read.
+     * reply until the peer closes its side. The socket's own timeout bounds each read. For
+     * requests that fit in the socket buffers: against a peer that answers while it reads (an
+     * echo), a larger request blocks both sides in {@code write()}, each waiting for the other to read.
      */
     public static byte[] exchange(Socket socket, byte[] request) throws IOException {
         // tag::solution-3.5[]

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.BindException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import sockets.step1.Endpoints;
@@ -31,28 +29,7 @@ public final class EchoServer {
 
     /** The whole program, minus {@code System.exit}: returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        int port;
-        int clients;
-        try {
-            port = args.length > 0 ? Arguments.port(args[0]) : 7007;
-            clients = args.length > 1 ? Arguments.positive("CLIENTS", args[1]) : Integer.MAX_VALUE;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        // 1. Listen on loopback only: an echo server is not something to offer the whole network.
-        try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            out.println("listening on " + Endpoints.show(listener.getLocalSocketAddress()));
-            serve(listener, clients, out);
-            return 0;
-        } catch (BindException e) {
-            err.println("error: cannot listen on port " + port + ": " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return LoopbackServer.run(args, 7007, USAGE, EchoServer::serve, out, err);
     }
 
     /** Serves {@code clients} clients, one after another, each until it closes its side. */

@@ -15,10 +15,19 @@ public record LoopbackPair(Socket client, Socket server) implements AutoCloseabl
 
     /** Listens on 127.0.0.1 port 0, connects to it, accepts, and stops listening. */
     public static LoopbackPair open() throws IOException {
+        return open(0);
+    }
+
+    /** The same, with the client's receive buffer set to {@code clientReceiveBuffer} bytes (0: the default). */
+    public static LoopbackPair open(int clientReceiveBuffer) throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(DEADLINE_MILLIS);
             Socket client = new Socket();
             try {
+                if (clientReceiveBuffer > 0) {
+                    // Before connect(): the buffer's size decides the window offered in the handshake.
+                    client.setReceiveBufferSize(clientReceiveBuffer);
+                }
                 // connect() returns once the kernel has finished the handshake, before accept().
                 client.connect(listener.getLocalSocketAddress(), DEADLINE_MILLIS);
                 return new LoopbackPair(client, listener.accept());

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import sockets.step1.tour.TourScript;
+import sockets.step3.tour.ByteOrderDemo;
 import sockets.step3.tour.ByteStreamDemo;
 import sockets.step3.tour.ChatDemo;
+import sockets.step3.tour.EndingsDemo;
 import sockets.step3.tour.FlushAndCloseDemo;
 import sockets.step3.tour.FramingDemo;
+import sockets.step3.tour.LivenessDemo;
 import sockets.step3.tour.NagleDemo;
 import sockets.step3.tour.TwoWritersDemo;
 
@@ -41,6 +44,10 @@ public final class Tour {
         tour.phase(11, "Never two threads writing one stream", () -> TwoWritersDemo.compare(out));
         tour.phase(12, "The direct chat: two users, one connection, both typing",
                 () -> ChatDemo.scriptedConversation(out));
+        tour.phase(13, "Byte order: the same four bytes, two numbers", () -> ByteOrderDemo.twoOrders(out));
+        tour.phase(14, "Abnormal endings: FIN or RST, \"Connection reset\" and \"Broken pipe\"",
+                () -> EndingsDemo.finOrRst(out));
+        tour.phase(15, "Liveness: a peer that vanishes sends nothing at all", () -> LivenessDemo.keepAliveAndDeadline(out));
         tour.end("Run the chat yourself in two terminals: see README.md, \"Run it\".");
     }
 

@@ -159,6 +159,15 @@ class EchoClientTest {
     }
 
     @Test
+    @DisplayName("a name that does not resolve: one line, exit 1")
+    void unknownHost() throws Exception {
+        // RFC 2606 reserves .invalid: such a name never resolves.
+        Run run = run("no-such-host.invalid", "7007", "hi");
+        assertEquals(1, run.exit());
+        assertEquals(List.of("error: unknown host no-such-host.invalid"), run.errLines());
+    }
+
+    @Test
     @DisplayName("a server that drops the connection: one line, exit 1")
     void connectionDropped() throws Exception {
         try (ServerSocket listener = listen()) {

@@ -1,5 +1,6 @@
 package sockets.step1.tour;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,9 @@ public final class TourScript {
         System.out.println();
         System.out.println(closing);
         if (!notDone.isEmpty()) {
-            Set<String> exercises = new TreeSet<>();
+            // In the exercises' order: 3.9 before 3.10.
+            Set<String> exercises = new TreeSet<>(Comparator.comparing((String id) -> Integer.parseInt(id.split("\\.")[0]))
+                    .thenComparing(id -> Integer.parseInt(id.split("\\.")[1])));
             notDone.values().forEach(stub -> exercises.add(stub.substring("Exercise ".length(), stub.indexOf(':'))));
             System.out.println("Not done yet: exercise" + (exercises.size() == 1 ? " " : "s ")
                     + String.join(", ", exercises) + " - write " + (exercises.size() == 1 ? "it" : "them")

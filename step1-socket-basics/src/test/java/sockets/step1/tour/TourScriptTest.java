@@ -1,6 +1,7 @@
 package sockets.step1.tour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.BindException;
 import org.junit.jupiter.api.DisplayName;
@@ -44,6 +45,23 @@ class TourScriptTest {
             assertEquals("T\n\n7. A phase to come\n   not done yet - " + STUB + "\n\n8. The next one\n   still here\n"
                     + "\nTour done.\nNot done yet: exercise 1.7 - write it (look for TODO Exercise) and run the tour again.\n",
                     printed);
+        }
+
+        @Test
+        @DisplayName("lists what is left in the exercises' order: 3.9 before 3.10")
+        void leftInOrder() throws Exception {
+            String printed = CapturedOutput.of(() -> {
+                TourScript tour = TourScript.begin("T");
+                tour.phase(1, "Ten", () -> {
+                    throw new UnsupportedOperationException("Exercise 3.10: Ten");
+                });
+                tour.phase(2, "Nine", () -> {
+                    throw new UnsupportedOperationException("Exercise 3.9: Nine");
+                });
+                tour.end("Tour done.");
+            });
+            assertTrue(printed.endsWith("Not done yet: exercises 3.9, 3.10 - write them (look for TODO Exercise)"
+                    + " and run the tour again.\n"), printed);
         }
 
         @Test

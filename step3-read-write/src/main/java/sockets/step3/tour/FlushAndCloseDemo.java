@@ -62,7 +62,8 @@ public final class FlushAndCloseDemo {
                 int after = socket.getInputStream().read();
                 server.get(2, TimeUnit.SECONDS); // first: if the server failed, the reply means nothing
                 out.println("   client: write(" + request.length + " bytes); shutdownOutput()   - \"that is all from me\"");
-                out.println("   server: read() returned -1, so it knows the request is complete; echoed it and closed");
+                out.println("   server: echoed each chunk as it came; then read() returned -1: the request was"
+                        + " complete, so it closed");
                 out.println("   client: read the reply until -1: " + reply.length + " bytes; read() again: " + after);
             }
         }

@@ -188,9 +188,12 @@ class DirectChatTest {
         }
 
         @Test
-        @DisplayName("client: bad port (2), nobody listening (1)")
+        @DisplayName("client: bad port (2), unknown host (1), nobody listening (1)")
         void client() throws IOException {
             assertTrue(errors(DirectChatClient::run, 2, "127.0.0.1", "99999").contains(DirectChatClient.USAGE));
+            // RFC 2606 reserves .invalid: such a name never resolves.
+            assertEquals("error: unknown host no-such-host.invalid\n",
+                    errors(DirectChatClient::run, 1, "no-such-host.invalid", "5556"));
             int closedPort;
             try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = listener.getLocalPort();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,14 +85,28 @@ class LineWriterTest {
         }
     }
 
-    /** Writes byte by byte and yields between bytes: without a lock, two writers interleave. */
+    /**
+     * Writes byte by byte. Each writer's first byte waits (up to 500 ms) until the other writer has
+     * written its own first byte: without a lock the two lines then interleave for certain, not by
+     * the luck of the scheduler; with a lock the second writer cannot get in, and the wait ends.
+     */
     private static final class SlowUnsafeStream extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CountDownLatch bothWriting = new CountDownLatch(2);
+        private final ThreadLocal<Boolean> started = ThreadLocal.withInitial(() -> false);
 
         @Override
         public void write(int b) {
             bytes.write(b);
-            Thread.yield();
+            if (!started.get()) {
+                started.set(true);
+                bothWriting.countDown();
+                try {
+                    bothWriting.await(500, TimeUnit.MILLISECONDS); // exit: both wrote a byte, or a lock kept one out
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override

@@ -24,7 +24,8 @@ final class GradeTable {
                 out.append(detail("why", step.discarded()));
             }
             for (Grade.Scored s : step.exercises()) {
-                out.append(row("  " + s.exercise().id() + "  " + s.exercise().title(),
+                // Ids padded to one width, so the titles of 3.9 and 3.10 line up.
+                out.append(row(String.format("  %-5s", s.exercise().id()) + s.exercise().title(),
                         s.points() + "/" + s.exercise().points(), mark(s)));
                 if (s.status() == Grade.Status.FAILED || s.status() == Grade.Status.NOT_RUN) {
                     out.append(whyNot(step, s));
