@@ -1,22 +1,34 @@
 // Checks the built decks and writes their PDF handouts. Run from anywhere, after
-// `./mvnw -q -Pslides -pl slides package`:
-//   node slides/check/decks.mjs --print                 PDF handouts only
+// `./mvnw -q -Pslides -pl slides package` (add -Dinstructor for the instructor's decks too):
+//   node slides/check/decks.mjs --print                      PDF handouts only
 //   node slides/check/decks.mjs --check --print [--screenshots DIR]
-// --check fails (exit 1) unless, for every deck: reveal.js starts with its notes plugin, every
-// slide but the title has speaker notes, the page requests nothing but local files, every
-// local file it asks for exists, no code line is wider than its box,
-// no slide is taller than the screen, every included excerpt matches its source, and
-// index.html links every deck.
+// Works on every build found in slides/target: slides/ (the lecture decks) and, when built,
+// slides-instructor/ (the same decks with the solutions). --check fails (exit 1) unless, for every
+// deck of every build: reveal.js starts with its notes plugin, every slide but the title has
+// speaker notes, the page requests nothing but local files that exist, at 1920x1080 every code
+// block, table and diagram label is at least MIN_PX pixels high and no slide overflows the
+// screen, every included excerpt matches its source and every quote stands in its file, and
+// index.html links every deck. The lecture build must not show a solution: no excerpt or quote
+// from inside a solution region, and none of a region's distinctive lines anywhere in its HTML;
+// in the instructor build, every slide that shows a solution is marked as one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Browser } from './browser.mjs';
-import { codeBlocksOf, excerptsOf, shows } from './excerpts.mjs';
+import { launch } from './chromium.mjs';
+import { codeBlocksOf, decode, excerptsOf, quoteLines, shows } from './excerpts.mjs';
+import { MEASURE, smallestSvgFont } from './legibility.mjs';
+import { normalize, regionAt, solutionsOf } from './solutions.mjs';
 
+/** The smallest font a code block, table or diagram label may have, in CSS pixels at 1920x1080. */
+const MIN_PX = 28;
 const SLIDES = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(SLIDES, '..');
 const DECKS = join(SLIDES, 'src', 'decks');
-const BUILT = join(SLIDES, 'target', 'slides');
+const BUILDS = [
+  { name: 'lecture', dir: join(SLIDES, 'target', 'slides'), attributes: {}, pdf: (deck) => `${deck}.pdf` },
+  { name: 'instructor', dir: join(SLIDES, 'target', 'slides-instructor'), attributes: { solutions: '' },
+    pdf: (deck) => `${deck}-instructor.pdf` },
+];
 const LOCAL = /^(file|data|blob|about):/;
 
 const args = process.argv.slice(2);
@@ -25,68 +37,65 @@ const wantPrint = args.includes('--print');
 const shotsAt = args.includes('--screenshots') ? resolve(args[args.indexOf('--screenshots') + 1]) : null;
 
 const problems = [];
-let speakerViewSeen = false;
 const problem = (text) => problems.push(text);
+const stats = { slides: 0, excerpts: 0, quotes: 0, files: 0, pdfs: 0, secrets: 0, speakerView: false };
+let smallest = { px: Infinity };
 
 function deckNames() {
-  if (!existsSync(join(BUILT, 'index.html'))) {
-    console.error('error: no decks in slides/target/slides - build them first: '
-      + './mvnw -q -Pslides -pl slides package');
-    process.exit(1);
-  }
   // A deck is src/decks/NAME.adoc; files starting with _ are partials and templates.
   return readdirSync(DECKS).filter((f) => f.endsWith('.adoc') && !f.startsWith('_'))
     .map((f) => basename(f, '.adoc')).sort();
 }
 
 /** Every deck is linked from index.html, and every page the index links exists. */
-function checkIndex(names) {
-  const html = readFileSync(join(BUILT, 'index.html'), 'utf8');
+function checkIndex(build, names) {
+  const html = readFileSync(join(build.dir, 'index.html'), 'utf8');
   const links = new Set([...html.matchAll(/href="([^":#?]+\.html)"/g)].map((m) => m[1]));
   for (const name of names) {
-    if (!links.has(`${name}.html`)) problem(`index.html: no link to ${name}.html (add it to src/index/index.adoc)`);
+    if (!links.has(`${name}.html`)) problem(`${build.name}: index.html has no link to ${name}.html (add it to src/index/index.adoc)`);
   }
   for (const link of links) {
-    if (!existsSync(join(BUILT, link))) problem(`index.html links ${link}, which was not built`);
+    if (!existsSync(join(build.dir, link))) problem(`${build.name}: index.html links ${link}, which was not built`);
   }
 }
 
 /** What the built files would load from the network: script/img src, link href, CSS url()/@import. */
-function checkNoRemoteReferences() {
+function checkNoRemoteReferences(build) {
   const loaders = [
     /<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*?\b(?:src|data)\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi,
     /<link\b[^>]*?\bhref\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi,
     /url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi,
     /@import\s+["']((?:https?:)?\/\/[^"']+)/gi,
   ];
-  let files = 0;
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (/\.(html|css|svg)$/.test(entry.name)) {
-        files++;
+        stats.files++;
         // Comments load nothing: the default stylesheet mentions a web font in one.
         const text = readFileSync(path, 'utf8')
           .replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '');
         for (const loader of loaders) {
           for (const match of text.matchAll(loader)) {
-            problem(`${path.slice(BUILT.length + 1)} loads ${match[1]} from the network`);
+            problem(`${relative(SLIDES, path)} loads ${match[1]} from the network`);
           }
         }
       }
     }
   };
-  walk(BUILT);
-  return files;
+  walk(build.dir);
 }
 
-/** Each excerpt included by a deck shows, line for line, in that deck's HTML. */
-function checkExcerpts(names) {
-  const attributes = { rootdir: ROOT, diagramsdir: join(SLIDES, 'src', 'diagrams') };
-  let count = 0;
+/**
+ * Each excerpt included by a deck shows, line for line, in that deck's HTML; each quote stands in
+ * its file. Where a solution region is concerned: never in the lecture build, and only on a slide
+ * marked `[.solution]` in the instructor build.
+ */
+function checkExcerpts(build, names, regions) {
+  const attributes = { rootdir: ROOT, diagramsdir: join(SLIDES, 'src', 'diagrams'), ...build.attributes };
   for (const name of names) {
-    const blocks = codeBlocksOf(readFileSync(join(BUILT, `${name}.html`), 'utf8'));
+    const blocks = codeBlocksOf(readFileSync(join(build.dir, `${name}.html`), 'utf8'));
     let excerpts;
     try {
       excerpts = excerptsOf(join(DECKS, `${name}.adoc`), attributes);
@@ -96,111 +105,191 @@ function checkExcerpts(names) {
     }
     for (const excerpt of excerpts) {
       if (excerpt.target.endsWith('.puml')) continue; // a diagram, not a code excerpt
-      count++;
-      if (!shows(blocks, excerpt.text)) {
-        problem(`${excerpt.where}: the excerpt from ${excerpt.target.slice(ROOT.length + 1)} `
-          + `does not show as in its source in ${name}.html`);
+      const from = relative(ROOT, excerpt.target);
+      let numbers;
+      if (excerpt.kind === 'quote') {
+        stats.quotes++;
+        numbers = quoteLines(excerpt.text, readFileSync(excerpt.target, 'utf8'));
+        if (!numbers) problem(`${excerpt.where}: the quote's lines do not stand, one after another, in ${from} - copy them again`);
+      } else {
+        stats.excerpts++;
+        numbers = excerpt.lines.map((l) => l.n);
+        if (!shows(blocks, excerpt.text)) {
+          problem(`${excerpt.where}: the excerpt from ${from} does not show as in its source in ${build.name}/${name}.html`);
+        }
+      }
+      const region = (numbers || []).map((n) => regionAt(regions, excerpt.target, n)).find(Boolean);
+      if (!region) continue;
+      if (build.name === 'lecture') {
+        problem(`${excerpt.where}: the lecture decks show solution-${region.id} (${from}:${region.from}-${region.to}) `
+          + 'on the slide "' + excerpt.slide.title + '" - put it inside ifdef::solutions[], on a [.solution] slide');
+      } else if (!excerpt.slide.roles.includes('solution')) {
+        problem(`${excerpt.where}: the slide "${excerpt.slide.title}" shows solution-${region.id} but is not marked [.solution]`);
       }
     }
   }
-  return count;
 }
 
-async function checkInBrowser(browser, name) {
-  const url = pathToFileURL(join(BUILT, `${name}.html`)).href;
-  const { requests, failures } = await browser.open(url);
-  if (!(await browser.waitFor(`!!document.querySelector('.reveal.ready')`))) {
-    problem(`${name}.html: reveal.js did not start (no class "ready" on .reveal)`);
-    return 0;
-  }
-  for (const request of requests.filter((r) => !LOCAL.test(r))) {
-    problem(`${name}.html asked the network for ${request}`);
-  }
-  for (const failure of failures) problem(`${name}.html: could not load ${failure}`);
-  // `s` opens the speaker view only when the notes plugin is there.
-  if (!(await browser.evaluate(`Reveal.hasPlugin('notes')`))) {
-    problem(`${name}.html: the speaker notes plugin did not load`);
-  }
-  const silent = await browser.evaluate(`Reveal.getSlides().slice(1)
-    .filter(s => !s.querySelector('aside.notes'))
-    .map(s => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60))`);
-  for (const title of silent) problem(`${name}.html: the slide "${title}" has no speaker notes`);
-  const total = await browser.evaluate('Reveal.getTotalSlides()');
-  if (name === 'intro') {
-    // One deck is enough to prove that `s` opens the speaker view, offline, with the notes.
-    await browser.evaluate('Reveal.slide(1); true');
-    const expected = await browser.evaluate(
-      `Reveal.getCurrentSlide().querySelector('aside.notes').textContent.trim().split(/\\s+/).join(' ')`);
-    const notes = await browser.speakerNotes();
-    if (!notes || notes.split(/\s+/).join(' ') !== expected) {
-      problem(`${name}.html: \`s\` opened no speaker view showing the slide's notes`);
-    } else {
-      speakerViewSeen = true;
+/** The lecture build, every file's text: none of a solution region's distinctive lines in it. */
+function checkNoSolutionText(build, distinctive) {
+  const walk = (dir, found = []) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, found);
+      else if (/\.(html|svg)$/.test(entry.name)) found.push(path);
+    }
+    return found;
+  };
+  for (const file of walk(build.dir)) {
+    const html = readFileSync(file, 'utf8');
+    // Rouge cuts a code line into spans (tags go, nothing in between); prose puts tags between
+    // words (tags become spaces): look in both readings.
+    const text = normalize(decode(html.replace(/<[^>]+>/g, ' ')));
+    const squeezed = normalize(decode(html.replace(/<[^>]+>/g, '')));
+    for (const [line, where] of distinctive) {
+      stats.secrets++;
+      if (text.includes(line) || squeezed.includes(line)) {
+        problem(`${relative(SLIDES, file)} shows a line of ${where}: '${line}'`);
+      }
     }
   }
-  return total;
 }
 
-async function screenshots(browser, name) {
-  mkdirSync(shotsAt, { recursive: true });
-  await browser.evaluate(`Reveal.configure({ transition: 'none', backgroundTransition: 'none',
-    controls: false, progress: true }); true`);
-  const indices = await browser.evaluate(`Reveal.getSlides().map(s => Reveal.getIndices(s))`);
+async function open(page, url) {
+  const requests = [];
+  const failures = [];
+  const onRequest = (request) => requests.push(request.url());
+  const onFailure = (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`);
+  page.on('request', onRequest);
+  page.on('requestfailed', onFailure);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('.reveal.ready'), null, { timeout: 20000 });
+    await page.waitForTimeout(300); // late requests: fonts, lazy images, plugins
+    return { requests, failures, ready: true };
+  } catch {
+    return { requests, failures, ready: false };
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfailed', onFailure);
+  }
+}
+
+/** `s` opens the speaker view: it must show the current slide's notes. */
+async function checkSpeakerView(context, page, label) {
+  await page.evaluate(() => Reveal.slide(1));
+  const expected = await page.evaluate(() => Reveal.getCurrentSlide().querySelector('aside.notes')
+    .textContent.trim().split(/\s+/).join(' '));
+  try {
+    const [view] = await Promise.all([context.waitForEvent('page', { timeout: 15000 }), page.keyboard.press('s')]);
+    const handle = await view.waitForFunction(() => document.title.includes('Speaker View')
+      && document.querySelector('.speaker-controls-notes .value')?.textContent.trim(), null, { timeout: 15000 });
+    const notes = (await handle.jsonValue()).split(/\s+/).join(' ');
+    await view.close();
+    if (notes === expected) {
+      stats.speakerView = true;
+      return;
+    }
+  } catch {
+    // no speaker view: reported below
+  }
+  problem(`${label}: \`s\` opened no speaker view showing the slide's notes`);
+}
+
+/** Every slide at 1920x1080: font sizes, overflow; a screenshot of each when asked. */
+async function measureSlides(page, build, name, label) {
+  await page.evaluate(() => Reveal.configure({ transition: 'none', backgroundTransition: 'none', controls: false }));
+  const indices = await page.evaluate(() => Reveal.getSlides().map((s) => Reveal.getIndices(s)));
   let n = 0;
   for (const { h, v } of indices) {
-    await browser.evaluate(`Reveal.slide(${h}, ${v}); new Promise(r =>
-      requestAnimationFrame(() => requestAnimationFrame(r))).then(() => true)`);
-    writeFileSync(join(shotsAt, `${name}-${String(++n).padStart(2, '0')}.png`), await browser.screenshot());
+    n++;
+    await page.evaluate(([x, y]) => new Promise((done) => {
+      Reveal.slide(x, y);
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    }), [h, v]);
+    const found = await page.evaluate(MEASURE);
+    const where = `${label} slide ${n} "${found.title}"`;
+    for (const text of found.overflow) problem(`${where}: ${text}`);
+    for (const item of found.sizes) {
+      let px = item.px;
+      let what = `${item.kind} "${item.text}"`;
+      if (item.kind === 'diagram') {
+        const svg = smallestSvgFont(join(build.dir, decodeURIComponent(item.src)));
+        if (!svg) continue;
+        px = svg.size * item.ratio;
+        what = `diagram label "${svg.text}" (${basename(item.src)})`;
+      }
+      if (px < smallest.px) smallest = { px, where: `${where}: ${what}` };
+      if (px < MIN_PX - 0.05) problem(`${where}: ${what} is ${px.toFixed(1)} px high; at least ${MIN_PX} px`);
+    }
+    if (shotsAt) {
+      const dir = join(shotsAt, build.name);
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${name}-${String(n).padStart(2, '0')}.png`) });
+    }
   }
+  return indices.length;
 }
 
-/** Print view: one page per slide; also where code boxes too narrow for their lines show. */
-async function printView(browser, name) {
-  const url = pathToFileURL(join(BUILT, `${name}.html`)).href + '?print-pdf';
-  await browser.open(url);
-  const ready = await browser.waitFor(`document.querySelectorAll('.pdf-page').length > 0
-    && document.querySelectorAll('.pdf-page').length === Reveal.getTotalSlides()`);
+async function checkDeck(context, page, build, name) {
+  const label = `${build.name}/${name}.html`;
+  const url = pathToFileURL(join(build.dir, `${name}.html`)).href;
+  const { requests, failures, ready } = await open(page, url);
+  for (const request of requests.filter((r) => !LOCAL.test(r))) problem(`${label} asked the network for ${request}`);
+  for (const failure of failures) problem(`${label}: could not load ${failure}`);
   if (!ready) {
-    problem(`${name}.html?print-pdf: reveal.js did not lay out its print pages`);
-    return null;
+    problem(`${label}: reveal.js did not start (no class "ready" on .reveal)`);
+    return;
   }
-  if (wantCheck) {
-    const clipped = await browser.evaluate(`[...document.querySelectorAll('.reveal pre, .reveal pre > code')]
-      .filter(p => p.scrollWidth > p.clientWidth + 1)
-      .map(p => p.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))`);
-    for (const line of clipped) problem(`${name}.html: a code line is clipped: "${line.trim()}"`);
-    const tooTall = await browser.evaluate(`[...document.querySelectorAll('.pdf-page > section')]
-      .filter(s => s.scrollHeight > Reveal.getConfig().height)
-      .map(s => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60))`);
-    for (const title of tooTall) problem(`${name}.html: the slide "${title}" is taller than a slide`);
+  if (!(await page.evaluate(() => Reveal.hasPlugin('notes')))) problem(`${label}: the speaker notes plugin did not load`);
+  const silent = await page.evaluate(() => Reveal.getSlides().slice(1)
+    .filter((s) => !s.querySelector('aside.notes'))
+    .map((s) => (s.querySelector('h1, h2, h3') || s).textContent.trim().slice(0, 60)));
+  for (const title of silent) problem(`${label}: the slide "${title}" has no speaker notes`);
+  // One deck is enough to prove that `s` opens the speaker view, offline, with the notes.
+  if (name === 'intro' && build.name === 'lecture') await checkSpeakerView(context, page, label);
+  stats.slides += await measureSlides(page, build, name, label);
+}
+
+/** The PDF handout: reveal.js's print view, one slide per page, no notes. */
+async function printDeck(page, build, name) {
+  const label = `${build.name}/${name}.html?print-pdf`;
+  await page.goto(pathToFileURL(join(build.dir, `${name}.html`)).href + '?print-pdf', { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0
+      && document.querySelectorAll('.pdf-page').length === Reveal.getTotalSlides(), null, { timeout: 20000 });
+  } catch {
+    problem(`${label}: reveal.js did not lay out its print pages`);
+    return;
   }
-  await new Promise((r) => setTimeout(r, 300)); // reveal's last layout pass after the pages
-  return browser.pdf();
+  await page.waitForTimeout(300); // reveal's last layout pass after the pages
+  await page.pdf({ path: join(build.dir, build.pdf(name)), printBackground: true, preferCSSPageSize: true });
+  stats.pdfs++;
 }
 
 async function main() {
   const started = Date.now();
   const names = deckNames();
-  let excerpts = 0;
-  let files = 0;
-  if (wantCheck) {
-    checkIndex(names);
-    files = checkNoRemoteReferences();
-    excerpts = checkExcerpts(names);
+  const builds = BUILDS.filter((b) => existsSync(join(b.dir, 'index.html')));
+  if (!builds.some((b) => b.name === 'lecture')) {
+    console.error('error: no decks in slides/target/slides - build them first: ./mvnw -q -Pslides -pl slides package');
+    process.exit(1);
   }
-  let slides = 0;
-  let pdfs = 0;
-  const browser = await Browser.launch();
+  const { regions, distinctive } = solutionsOf(ROOT);
+  if (wantCheck) {
+    for (const build of builds) {
+      checkIndex(build, names);
+      checkNoRemoteReferences(build);
+      checkExcerpts(build, names, regions);
+      if (build.name === 'lecture') checkNoSolutionText(build, distinctive);
+    }
+  }
+  const { browser, context, page } = await launch();
   try {
-    for (const name of names) {
-      if (wantCheck || shotsAt) slides += await checkInBrowser(browser, name);
-      if (shotsAt) await screenshots(browser, name);
-      if (wantPrint || wantCheck) {
-        const pdf = await printView(browser, name);
-        if (pdf && wantPrint) {
-          writeFileSync(join(BUILT, `${name}.pdf`), pdf);
-          pdfs++;
-        }
+    for (const build of builds) {
+      for (const name of names) {
+        if (wantCheck || shotsAt) await checkDeck(context, page, build, name);
+        if (wantPrint) await printDeck(page, build, name);
       }
     }
   } finally {
@@ -208,13 +297,16 @@ async function main() {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   for (const text of problems) console.error(`error: ${text}`);
-  const parts = [`${names.length} decks`];
+  const parts = [`${builds.map((b) => b.name).join(' and ')} builds of ${names.length} decks`];
   if (wantCheck) {
-    parts.push(`${slides} slides`, speakerViewSeen ? 'speaker view opened' : 'no speaker view',
-      `${excerpts} excerpts compared with their sources`,
-      `${files} files scanned and every request watched for the network`);
+    parts.push(`${stats.slides} slides at 1920x1080`,
+      `smallest code/table/diagram text ${smallest.px.toFixed(1)} px (${smallest.where})`,
+      stats.speakerView ? 'speaker view opened' : 'no speaker view',
+      `${stats.excerpts} excerpts and ${stats.quotes} quotes compared with their sources`,
+      `${distinctive.size} solution lines looked for in the lecture build`,
+      `${stats.files} files scanned and every request watched for the network`);
   }
-  if (wantPrint) parts.push(`${pdfs} PDFs`);
+  if (wantPrint) parts.push(`${stats.pdfs} PDFs`);
   if (shotsAt) parts.push(`screenshots in ${shotsAt}`);
   const verdict = problems.length ? `FAILED (${problems.length} problems)` : 'ok';
   console.log(`slides: ${verdict}: ${parts.join(', ')} (${seconds} s)`);

@@ -1,49 +1,98 @@
 // Re-extracts every code excerpt a deck includes (include::FILE[tag=...] or [lines=...]) the
-// way Asciidoctor does, so the check can compare it with what the built HTML shows.
+// way Asciidoctor does, so the check can compare it with what the built HTML shows; and every
+// quote (`// quote: PATH` right above a listing: lines typed on the slide that must stand, one
+// after another, in PATH - an exercise's signature, say). Follows ifdef/ifndef/endif with the
+// build's attributes, and notes the slide (its title and roles) each excerpt is on.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 const INCLUDE = /^include::([^\[]+)\[(.*)\]\s*$/;
 // Asciidoctor's tag directive: tag::NAME[] or end::NAME[], anywhere on a line.
 const TAG_DIRECTIVE = /\b(tag|end)::(\S+?)\[\](?=$|[ \r])/;
+const CONDITION = /^(ifdef|ifndef)::([\w-]+)\[\]\s*$/;
 
-/** Every excerpt of deckFile: { deck, line, target, text }; partials (.adoc) are followed. */
+/**
+ * Every excerpt and quote of deckFile, as { kind: 'excerpt'|'quote', where, target, slide, text,
+ * lines: [{ n, text }] }; partials (.adoc) are followed. `attributes` holds the build's
+ * attributes (rootdir, diagramsdir, and `solutions` in the instructor build).
+ */
 export function excerptsOf(deckFile, attributes) {
   const found = [];
-  collect(deckFile, { ...attributes, docdir: dirname(deckFile) }, deckFile, found);
+  const state = { slide: { title: '(title slide)', roles: [] }, roles: [] };
+  collect(deckFile, { ...attributes, docdir: dirname(deckFile) }, found, state);
   return found;
 }
 
-function collect(file, attributes, deck, found) {
+function collect(file, attributes, found, state) {
   const lines = readFileSync(file, 'utf8').split('\n');
   let inComment = false;
-  let inListing = false;
+  let listing = null; // the open listing block: { quote, lines }
+  let quote = null; // the PATH of a `// quote: PATH` line waiting for its listing
+  const skipping = []; // one entry per open ifdef/ifndef: true when its content is left out
   lines.forEach((line, index) => {
+    const where = `${file}:${index + 1}`;
+    const condition = CONDITION.exec(line);
+    if (!inComment && !listing && condition) {
+      const defined = condition[2] in attributes;
+      skipping.push(condition[1] === 'ifdef' ? !defined : defined);
+      return;
+    }
+    if (!inComment && !listing && /^endif::[\w-]*\[\]\s*$/.test(line)) {
+      skipping.pop();
+      return;
+    }
+    if (skipping.includes(true)) return;
     if (line.trim() === '////') {
       inComment = !inComment;
       return;
     }
+    if (inComment) return;
     // Code shows in listing blocks (---- or ....); an include elsewhere is not an excerpt.
-    if (!inComment && /^(-{4,}|\.{4,})\s*$/.test(line)) {
-      inListing = !inListing;
+    if (/^(-{4,}|\.{4,})\s*$/.test(line)) {
+      if (listing?.quote) {
+        found.push({ kind: 'quote', where: listing.where, target: listing.quote, slide: state.slide,
+          text: listing.lines.join('\n') });
+      }
+      listing = listing ? null : { quote, where, lines: [] };
+      quote = null;
       return;
     }
+    if (listing?.quote) {
+      listing.lines.push(line);
+      return;
+    }
+    const quoted = /^\/\/ quote: (\S+)\s*$/.exec(line);
+    if (quoted && !listing) {
+      quote = resolve(dirname(file), substitute(quoted[1], attributes, where));
+      if (!existsSync(quote)) throw new Error(`${where}: quoted file not found: ${quote}`);
+      return;
+    }
+    const roles = /^\[([^\]]*)\]\s*$/.exec(line);
+    if (roles && !listing) state.roles = [...roles[1].matchAll(/\.([\w-]+)/g)].map((m) => m[1]);
+    const heading = /^==\s+(.*)$/.exec(line);
+    if (heading && !listing) {
+      state.slide = { title: heading[1].trim(), roles: state.roles };
+      state.roles = [];
+      return;
+    }
+    if (line.trim() === '') return; // roles apply to the block right after them, blank lines aside
+    if (!roles && !line.startsWith('//')) state.roles = [];
     const entry = /^:([\w-]+):\s*(.*)$/.exec(line);
     // Asciidoctor expands the references in a value when the entry is read: so does the check.
-    if (entry && !inComment) attributes[entry[1]] = expandKnown(entry[2], attributes);
+    if (entry) attributes[entry[1]] = expandKnown(entry[2], attributes);
     const include = INCLUDE.exec(line);
-    if (!include || inComment) return; // not an include, or commented out
-    const where = `${file}:${index + 1}`;
+    if (!include) return;
     const target = resolve(dirname(file), substitute(include[1], attributes, where));
     if (target.endsWith('.adoc')) {
-      collect(target, attributes, deck, found);
+      collect(target, attributes, found, state);
       return;
     }
-    if (!inListing) return; // a table's data, say: not shown as code
+    if (!listing) return; // a table's data, say: not shown as code
     if (!existsSync(target)) throw new Error(`${where}: include file not found: ${target}`);
     const options = parseAttributes(include[2]);
-    const text = extract(readFileSync(target, 'utf8'), options, where);
-    found.push({ deck, where, target, text });
+    const picked = extract(readFileSync(target, 'utf8'), options, where);
+    found.push({ kind: 'excerpt', where, target, slide: state.slide, lines: picked,
+      text: picked.map((l) => l.text).join('\n') });
   });
 }
 
@@ -67,17 +116,20 @@ function parseAttributes(list) {
   return options;
 }
 
-/** The lines Asciidoctor includes from source for these include options, as one string. */
+/** The lines Asciidoctor includes from source for these include options: [{ n, text }]. */
 export function extract(source, options, where) {
-  let lines = source.replace(/\r\n/g, '\n').split('\n');
-  if (lines.at(-1) === '') lines.pop();
+  let lines = source.replace(/\r\n/g, '\n').split('\n').map((text, i) => ({ n: i + 1, text }));
+  if (lines.at(-1).text === '') lines.pop();
   if (options.lines) {
     lines = selectLines(lines, options.lines);
   } else if (options.tag || options.tags) {
     lines = selectTags(lines, (options.tag || options.tags).split(/[;,]/), where);
   }
-  if (options.indent !== undefined) lines = reindent(lines, Number(options.indent));
-  return lines.join('\n');
+  if (options.indent !== undefined) {
+    const texts = reindent(lines.map((l) => l.text), Number(options.indent));
+    lines = lines.map((l, i) => ({ n: l.n, text: texts[i] }));
+  }
+  return lines;
 }
 
 function selectLines(lines, spec) {
@@ -98,7 +150,7 @@ function selectTags(lines, tags, where) {
   const open = new Set();
   const picked = [];
   for (const line of lines) {
-    const directive = TAG_DIRECTIVE.exec(line);
+    const directive = TAG_DIRECTIVE.exec(line.text);
     if (directive) {
       // A directive line never shows; it opens or closes a region.
       if (directive[1] === 'tag') open.add(directive[2]);
@@ -126,7 +178,7 @@ export function codeBlocksOf(html) {
   return blocks;
 }
 
-function decode(text) {
+export function decode(text) {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
@@ -153,4 +205,21 @@ function normalise(lines) {
   while (trimmed.length && trimmed[0] === '') trimmed.shift();
   while (trimmed.length && trimmed.at(-1) === '') trimmed.pop();
   return reindent(trimmed, 0);
+}
+
+/**
+ * The source line numbers where a quote's lines stand, one after another, in source (indentation
+ * aside; the last line may leave out the " {" that opens a method's body) - as test-support's
+ * ReadmeQuotes does for a lesson; null when they do not.
+ */
+export function quoteLines(quote, source) {
+  const wanted = normalise(quote.split('\n')).map((l) => l.trim());
+  const lines = source.replace(/\r\n/g, '\n').split('\n').map((l) => l.trim());
+  if (wanted.length === 0) return null;
+  for (let start = 0; start + wanted.length <= lines.length; start++) {
+    const fits = wanted.every((w, i) => lines[start + i] === w
+      || (i === wanted.length - 1 && lines[start + i] === `${w} {`));
+    if (fits) return wanted.map((_, i) => start + i + 1);
+  }
+  return null;
 }
