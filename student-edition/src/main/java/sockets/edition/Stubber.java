@@ -76,7 +76,7 @@ final class Stubber {
         return List.of(
                 indent + "// TODO Exercise " + exercise.id() + " (" + points + "): " + javaText(exercise.title()) + ".",
                 indent + "// Write the method's body here, in place of the throw"
-                        + (inExcerpt ? " (between the tag lines: the slides show it)." : "."),
+                        + (inExcerpt ? " (keep the tag lines around it)." : "."),
                 indent + "// Stuck? The grade table's hint, then HINTS.md of this step, section " + exercise.id() + ".",
                 indent + "throw new UnsupportedOperationException(\"" + javaString(message(exercise)) + "\");");
     }

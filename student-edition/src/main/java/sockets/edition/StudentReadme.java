@@ -64,8 +64,8 @@ final class StudentReadme {
                 ```
 
                 Replace the `throw` (and the TODO) with the method's body; keep the method's name and
-                signature, and any `// tag::...[]` lines around it: the slides show the code between
-                them, so your code appears on the slides. List every stub with
+                signature, and any `// tag::...[]` lines around it (they mark code for the course's
+                slides). List every stub with
                 `grep -rn "TODO Exercise" */src/main/java`. The method's javadoc says what it must do,
                 including every exact text a test expects.
 

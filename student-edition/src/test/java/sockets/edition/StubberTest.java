@@ -82,7 +82,7 @@ class StubberTest {
         assertEquals(List.of("void send() {",
                 "    // tag::write-line[]",
                 "    // TODO Exercise 1.1 (2 points): Find a free port.",
-                "    // Write the method's body here, in place of the throw (between the tag lines: the slides show it).",
+                "    // Write the method's body here, in place of the throw (keep the tag lines around it).",
                 "    // Stuck? The grade table's hint, then HINTS.md of this step, section 1.1.",
                 "    throw new UnsupportedOperationException(\"Exercise 1.1: Find a free port\");",
                 "    // end::write-line[]",
