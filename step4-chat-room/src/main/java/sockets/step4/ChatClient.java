@@ -39,7 +39,7 @@ public final class ChatClient {
 
     /** Sends each typed line; at end of input or {@code /quit}, half-closes. */
     private void sendWhatIsTyped() {
-        // tag::solution-4.6[]
+        // tag::solution-4.9[]
         try {
             // tag::send-typed[]
             String typed;
@@ -57,12 +57,12 @@ public final class ChatClient {
         } catch (IOException e) {
             // The connection is gone; showWhatArrives sees it too and reports it.
         }
-        // end::solution-4.6[]
+        // end::solution-4.9[]
     }
 
     /** Shows lines until the server closes; throws unless the server said goodbye first. */
     private void showWhatArrives() throws IOException {
-        // tag::solution-4.6[]
+        // tag::solution-4.9[]
         boolean saidGoodbye = false;
         boolean full = false;
         while (true) {
@@ -88,6 +88,6 @@ public final class ChatClient {
         if (!saidGoodbye) {
             throw new IOException("connection lost - the server closed without saying goodbye");
         }
-        // end::solution-4.6[]
+        // end::solution-4.9[]
     }
 }

@@ -11,10 +11,10 @@ record ChatCommand(String verb, String argument) {
 
     /** Splits {@code line} at its first run of spaces or tabs; never fails, whatever the text. */
     static ChatCommand parse(String line) {
-        // tag::solution-4.4[]
+        // tag::solution-4.7[]
         String[] words = line.strip().split("\\s+", 2);
         String argument = words.length > 1 ? words[1].strip() : "";
         return new ChatCommand(words[0].toLowerCase(Locale.ROOT), argument);
-        // end::solution-4.4[]
+        // end::solution-4.7[]
     }
 }

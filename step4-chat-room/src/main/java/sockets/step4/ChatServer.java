@@ -3,25 +3,25 @@ package sockets.step4;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
+import sockets.step4.threads.Connections;
+import sockets.step4.threads.ThreadPerClient;
 
 /**
- * The chat server: accepts clients on a {@link SimpleSocket}, gives each a {@link Session} on a
- * virtual thread, pairs them in a {@link Lobby}, lets the operator speak to everyone, and shuts
- * down gracefully, telling every client first.
+ * The chat server: accepts clients on a {@link SimpleServerSocket}, gives each a virtual thread
+ * that runs its {@link Session}, pairs them in a {@link Lobby}, lets the operator speak to
+ * everyone, and shuts down gracefully, telling every client first.
  */
 public final class ChatServer implements AutoCloseable {
 
     /**
      * What {@code chat server} is started with. {@code idleTimeoutMillis}: a client silent that
-     * long is disconnected (0: never). {@code stallMillis}: a client that has lines waiting and
-     * reads none of them for that long is disconnected.
+     * long is disconnected (0: never). {@code stallMillis}: a client that reads none of the lines
+     * waiting for it for that long is disconnected.
      */
     public record Settings(String bind, int port, int maxLineBytes, int maxClients, int idleTimeoutMillis,
             int stallMillis) {
@@ -35,33 +35,48 @@ public final class ChatServer implements AutoCloseable {
     }
 
     static final int DEFAULT_STALL_MILLIS = 15_000;
-    /** What one client may have queued and unread: enough for a burst, bounded for a reader that never reads. */
-    static final int OUTBOX_BYTES = 256 * 1024;
-    private static final long SHUTDOWN_MILLIS = 2_000;
+    /** How long a shutdown waits for the clients to close their side after the notice. */
+    static final int SHUTDOWN_MILLIS = 2_000;
 
-    private final SimpleSocket listener;
+    private final SimpleServerSocket listener;
     private final Settings settings;
-    private final Lobby lobby;
     private final PrintStream log;
+    private final Lobby lobby = new Lobby();
+    private final Connections<Session> sessions;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicInteger connections = new AtomicInteger();
     private Thread acceptor;
-    private Thread watchdog;
 
-    private ChatServer(SimpleSocket listener, Settings settings, PrintStream log) {
+    private ChatServer(SimpleServerSocket listener, Settings settings, PrintStream log) {
         this.listener = listener;
         this.settings = settings;
-        this.lobby = new Lobby(settings.maxClients());
         this.log = log;
+        this.sessions = new Connections<>(settings.maxClients());
     }
 
     /** Binds, listens and starts accepting; {@code log} gets one line per arrival and departure. */
     public static ChatServer start(Settings settings, PrintStream log) throws IOException {
-        ChatServer server = new ChatServer(SimpleSocket.listen(settings.bind(), settings.port()), settings, log);
-        server.acceptor = Thread.ofPlatform().name("acceptor").daemon().start(server::acceptLoop);
-        server.watchdog = Thread.ofVirtual().name("watchdog").start(server::dropStalledClients);
+        var listener = SimpleServerSocket.listen(settings.bind(), settings.port(), settings.maxLineBytes());
+        ChatServer server = new ChatServer(listener, settings, log);
+        // One thread accepts; every client gets a virtual thread of its own (exercise 4.1's loop).
+        Thread.Builder perClient = Thread.ofVirtual().name("client-", 1);
+        server.acceptor = Thread.ofPlatform().name("acceptor").daemon()
+                .start(() -> ThreadPerClient.serve(listener::accept, perClient, server::serve));
         return server;
+    }
+
+    /** One client's thread: a place among the sessions, then the chat; beyond the limit, a refusal. */
+    private void serve(SimpleSocket client) {
+        Session session = new Session(client, lobby, log, settings.stallMillis());
+        if (!sessions.tryAdd(session)) {
+            session.refuse(stopping.get() ? Session.SHUTTING_DOWN : "! server is full - try again later");
+            return;
+        }
+        try {
+            session.run(settings.idleTimeoutMillis());
+        } finally {
+            sessions.remove(session);
+        }
     }
 
     /** {@code ADDR:PORT} the server listens on. */
@@ -73,63 +88,16 @@ public final class ChatServer implements AutoCloseable {
         return listener.localPort();
     }
 
-    private void acceptLoop() {
-        // tag::solution-4.3[]
-        while (true) {
-            SimpleSocket client;
-            try {
-                client = listener.accept(settings.maxLineBytes());
-            } catch (IOException e) {
-                return; // The listening socket was closed: we are shutting down.
-            }
-            connections.incrementAndGet();
-            Outbox outbox = new Outbox(client, OUTBOX_BYTES);
-            Member member = stopping.get() ? null : lobby.join(outbox);
-            if (member == null) {
-                outbox.tell(stopping.get() ? "* server is shutting down" : "! server is full - try again later");
-                Thread.ofVirtual().start(() -> {
-                    outbox.finish(SHUTDOWN_MILLIS);
-                    connections.decrementAndGet();
-                });
-                continue;
-            }
-            log.println("+ " + member.name + " from " + client.remoteAddress());
-            Session session = new Session(client, lobby, member, log, settings.idleTimeoutMillis());
-            Thread.ofVirtual().name("session-" + member.name).start(() -> {
-                session.run();
-                connections.decrementAndGet();
-            });
-        }
-        // end::solution-4.3[]
-    }
-
-    /** Every quarter of the stall time, disconnects the clients whose outbox made no progress. */
-    private void dropStalledClients() {
+    /** The operator's line: to every client as {@code <server> TEXT}; returns how many got it. */
+    public int broadcast(String text) {
         // tag::solution-4.8[]
-        long stallNanos = settings.stallMillis() * 1_000_000L;
-        while (!stopping.get()) {
-            try {
-                Thread.sleep(Math.max(10, settings.stallMillis() / 4));
-            } catch (InterruptedException e) {
-                return; // Asked to stop.
-            }
-            for (Member member : lobby.everyone()) {
-                // Closing its socket ends its session, which tells the partner why.
-                member.outbox.dropIfStalled(stallNanos);
-            }
-        }
-        // Shutting down: finish() bounds every outbox's last writes by itself.
-        // end::solution-4.8[]
-    }
-
-    /** The operator's line: to every client as {@code <server> TEXT}. */
-    public void broadcast(String text) {
-        // tag::solution-4.5[]
         String line = "<server> " + HarmlessText.clean(text);
-        for (Member member : lobby.everyone()) {
-            member.tell(line);
+        var everyone = lobby.everyone();
+        for (Member member : everyone) {
+            member.mailbox.tell(line); // A notice: never waits for a slow client.
         }
-        // end::solution-4.5[]
+        return everyone.size();
+        // end::solution-4.8[]
     }
 
     /**
@@ -160,51 +128,66 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown: stop accepting, tell every client, send what is queued, close every
-     * socket. Returns false if another call already did it.
+     * Graceful shutdown: stop accepting, pair nobody from now on, tell every client, let each
+     * close its side (at most {@link #SHUTDOWN_MILLIS}), close what is left. False if another
+     * call did it already (this one then waits for it to end).
      */
     public boolean shutdown() {
-        // tag::solution-4.5[]
-        if (!stopping.compareAndSet(false, true)) {
+        // tag::solution-4.8[]
+        // tag::shutdown[]
+        if (!stopAccepting()) {
             awaitStopped(SHUTDOWN_MILLIS * 2);
             return false;
         }
-        listener.close();
-        // A thread blocked in accept() holds the listening socket open until it wakes up: wait
-        // for it, so that once shutdown() returns a new client is refused, never half accepted.
-        awaitEnd(acceptor, SHUTDOWN_MILLIS);
-        watchdog.interrupt();
-        var members = lobby.everyone();
-        for (Member member : members) {
-            member.tell("* server is shutting down");
+        lobby.close(); // Nobody is paired, or told anyone joined, from now on.
+        for (Session session : sessions.close()) {
+            session.shutdown(); // The notice, then end of stream.
         }
-        // Each outbox sends its last lines and closes its socket, all at once; that ends each session.
-        var finishing = new ArrayList<Thread>();
-        for (Member member : members) {
-            finishing.add(Thread.ofVirtual().start(() -> member.outbox.finish(SHUTDOWN_MILLIS)));
+        try {
+            sessions.awaitEmpty(SHUTDOWN_MILLIS); // Each client closes in turn.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Asked to hurry: close now.
         }
-        for (Thread thread : finishing) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break; // Asked to stop waiting: the sockets close with the process.
-            }
+        for (Session late : sessions.snapshot()) {
+            late.closeNow();
         }
         stopped.countDown();
         return true;
-        // end::solution-4.5[]
+        // end::shutdown[]
+        // end::solution-4.8[]
     }
 
-    private static void awaitEnd(Thread thread, long millis) {
-        try {
-            thread.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Asked to stop waiting: go on shutting down.
+    /** Closes at once: no notices, no waiting (the tests' clean-up). Does nothing after a shutdown. */
+    @Override
+    public void close() {
+        if (stopAccepting()) {
+            lobby.close();
+            for (Session session : sessions.close()) {
+                session.closeNow();
+            }
+            stopped.countDown();
         }
     }
 
-    /** Waits up to {@code millis} for {@link #shutdown()} to finish; true if it did. */
+    /**
+     * Stops accepting; false if that was done already. Waits for the acceptor thread: closing a
+     * listener does not wake a thread blocked in accept() at once, and until it wakes the kernel
+     * still completes new connections - a client could be accepted half-way after we return.
+     */
+    private boolean stopAccepting() {
+        if (!stopping.compareAndSet(false, true)) {
+            return false;
+        }
+        listener.close();
+        try {
+            acceptor.join(SHUTDOWN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Asked to hurry: go on stopping.
+        }
+        return true;
+    }
+
+    /** Waits up to {@code millis} for a shutdown to end; true if it did. */
     public boolean awaitStopped(long millis) {
         try {
             return stopped.await(millis, TimeUnit.MILLISECONDS);
@@ -214,27 +197,22 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** How many clients are connected now. */
+    /** How many clients are in the lobby now. */
     public int clients() {
         return lobby.size();
     }
 
-    /** Bytes held in every client's outbox now: what slow readers cost the server. */
+    /** How many clients have a session now (in the lobby, arriving or leaving). */
+    public int connections() {
+        return sessions.count();
+    }
+
+    /** Bytes waiting in every client's outbox now: what slow readers cost the server. */
     public long queuedBytes() {
         long total = 0;
-        for (Member member : lobby.everyone()) {
-            total += member.outbox.heldBytes();
+        for (Session session : sessions.snapshot()) {
+            total += session.waitingBytes();
         }
         return total;
-    }
-
-    /** How many accepted connections are not closed and done with yet (clients, and refused ones on their way out). */
-    public int connections() {
-        return connections.get();
-    }
-
-    @Override
-    public void close() {
-        shutdown();
     }
 }

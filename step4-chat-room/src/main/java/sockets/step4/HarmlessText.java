@@ -14,7 +14,7 @@ public final class HarmlessText {
 
     /** {@code text} with every control character except TAB replaced by {@link #REPLACEMENT}. */
     public static String clean(String text) {
-        // tag::solution-4.2[]
+        // tag::solution-4.4[]
         // tag::clean[]
         // A char[] is checked faster than charAt(), line after line.
         char[] chars = text.toCharArray();
@@ -31,6 +31,6 @@ public final class HarmlessText {
         // Most text has nothing to replace: then the original goes on.
         return replaced ? new String(chars) : text;
         // end::clean[]
-        // end::solution-4.2[]
+        // end::solution-4.4[]
     }
 }

@@ -5,137 +5,179 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Who is connected, who waits and who talks to whom: rooms of two. An arrival is paired with the
- * member waiting longest; when a partner leaves, the other goes back to waiting. One lock guards
- * it all, held only to tell notices (which never wait), never during network I/O.
+ * Who is here, who waits and who talks to whom: rooms of two. An arrival is paired with the
+ * member waiting longest; when a partner leaves, the other goes back to waiting. Every client's
+ * thread calls it, so one lock guards it all; under it the lobby only tells notices, which never
+ * wait - no thread ever waits for the network while holding it.
  */
 final class Lobby {
 
-    private final int maxMembers;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final ArrayDeque<Member> waiting = new ArrayDeque<>();
     private int guests;
+    private boolean closed;
 
-    Lobby(int maxMembers) {
-        this.maxMembers = maxMembers;
-    }
-
-    /** Registers a new client as {@code guest-N} and pairs it; null when the server is full. */
-    synchronized Member join(Outbox outbox) {
-        if (byName.size() >= maxMembers) {
-            return null;
+    /** Welcomes a newcomer as {@code guest-N}, then pairs it or makes it wait; null once closed. */
+    Member join(Mailbox mailbox) {
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            String name;
+            do {
+                name = "guest-" + ++guests;
+            } while (byName.containsKey(Names.key(name)));
+            Member member = new Member(name, mailbox);
+            byName.put(Names.key(name), member);
+            mailbox.tell("* welcome to the chat, you are " + name + " (type /help for commands)");
+            pairOrWait(member);
+            return member;
+        } finally {
+            lock.unlock();
         }
-        String name;
-        do {
-            name = "guest-" + ++guests;
-        } while (byName.containsKey(Names.key(name)));
-        Member member = new Member(name, outbox);
-        byName.put(Names.key(name), member);
-        member.tell("* welcome to the chat, you are " + name + " (type /help for commands)");
-        pairOrWait(member);
-        return member;
     }
 
-    /** Pairs {@code member} with whoever waits longest, or makes it wait. */
+    /** Pairs {@code member} with whoever waits longest, or makes it wait. The caller holds the lock. */
     private void pairOrWait(Member member) {
-        // tag::solution-4.3[]
+        // tag::solution-4.6[]
         // tag::pair-or-wait[]
-        Member partner = waiting.pollFirst();
+        Member partner = waiting.pollFirst(); // the head has waited longest
         if (partner == null) {
             waiting.addLast(member);
-            member.tell("* waiting for a partner...");
+            member.mailbox.tell("* waiting for a partner...");
             return;
         }
         member.partner = partner;
         partner.partner = member;
-        partner.tell("* " + member.name + " joined - say hello");
-        member.tell("* you are chatting with " + partner.name + " - say hello");
+        partner.mailbox.tell("* " + member.name + " joined - say hello");
+        member.mailbox.tell("* you are chatting with " + partner.name + " - say hello");
         // end::pair-or-wait[]
-        // end::solution-4.3[]
+        // end::solution-4.6[]
     }
 
     /**
-     * A message from {@code from}: queued for its partner as {@code <NAME> TEXT}, or an error
-     * queued for {@code from} if alone; the caller then flushes the returned outbox.
+     * {@code member} leaves: its partner is told {@code * NAME left} plus {@code why}, then is
+     * paired again or waits. False if it was not here (already gone, or the lobby is closed).
      */
-    Outbox relay(Member from, String text) {
-        // tag::solution-4.4[]
-        Member partner = partnerOf(from);
-        if (partner == null) {
-            // A reply, not a notice: it waits while the sender's own outbox is full, so a client
-            // that sends line after line while alone is slowed down, never dropped for our delay.
-            from.outbox.queue("! nobody is here yet - your message was not sent; wait for a partner");
-            return from.outbox;
+    boolean leave(Member member, String why) {
+        // tag::solution-4.6[]
+        lock.lock();
+        try {
+            if (byName.remove(Names.key(member.name)) == null) {
+                return false;
+            }
+            waiting.remove(member);
+            Member partner = member.partner;
+            if (partner != null) {
+                member.partner = null;
+                partner.partner = null;
+                partner.mailbox.tell("* " + member.name + " left" + why);
+                pairOrWait(partner);
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
-        // No lock held: queue() waits while the partner is behind, and the other rooms go on.
-        // (from.name is safe to read here: only this thread, from's session, changes it.)
-        partner.outbox.queue("<" + from.name + "> " + HarmlessText.clean(text));
-        return partner.outbox;
-        // end::solution-4.4[]
+        // end::solution-4.6[]
     }
 
     /**
-     * No lock for the busiest read of the server (once per message, from every room): the field
-     * is volatile, so we see the partner of now or of a moment ago - as we would with the lock,
-     * since the message is queued after it is released anyway.
+     * Closes the lobby for the server's shutdown: from now on nobody joins, is paired or told
+     * anything by the lobby. Returns everyone who was here.
      */
-    private static Member partnerOf(Member member) {
-        return member.partner;
+    List<Member> close() {
+        // tag::solution-4.6[]
+        lock.lock();
+        try {
+            closed = true;
+            List<Member> everyone = new ArrayList<>(byName.values());
+            for (Member member : everyone) {
+                member.partner = null;
+            }
+            // Forget them all: a leave() from now on finds nobody, so tells nobody.
+            byName.clear();
+            waiting.clear();
+            return everyone;
+        } finally {
+            lock.unlock();
+        }
+        // end::solution-4.6[]
     }
 
-    /** {@code from} leaves: its partner is told and goes back to waiting (or is paired at once). */
-    synchronized void leave(Member member, String why) {
-        // tag::solution-4.3[]
-        if (byName.remove(Names.key(member.name)) == null) {
-            return;
+    /** The partner of {@code member} now, or null while it waits. */
+    Member partnerOf(Member member) {
+        lock.lock();
+        try {
+            return member.partner;
+        } finally {
+            lock.unlock();
         }
-        waiting.remove(member);
-        Member partner = member.partner;
-        if (partner != null) {
-            member.partner = null;
-            partner.partner = null;
-            partner.tell("* " + member.name + " left" + why);
-            pairOrWait(partner);
-        }
-        // end::solution-4.3[]
     }
 
-    /** {@code /nick NAME}: checks the rules and uniqueness, confirms, tells the partner. */
-    synchronized void rename(Member member, String wanted) {
-        String problem = Names.problemWith(wanted);
-        Member holder = byName.get(Names.key(wanted));
-        if (problem == null && holder != null && holder != member) {
-            problem = "the name " + wanted + " is taken";
-        }
-        if (problem != null) {
-            member.tell("! cannot use that name: " + problem);
-            return;
-        }
-        String old = member.name;
-        byName.remove(Names.key(old));
-        member.name = wanted;
-        byName.put(Names.key(wanted), member);
-        member.tell("* you are now " + wanted);
-        if (member.partner != null) {
-            member.partner.tell("* " + old + " is now " + wanted);
+    /**
+     * {@code /nick NAME}: checks the rules and that nobody else has the name, tells the partner;
+     * returns the answer for {@code member} ({@code * you are now NAME}, or why not).
+     */
+    String rename(Member member, String wanted) {
+        lock.lock();
+        try {
+            String problem = Names.problemWith(wanted);
+            Member holder = byName.get(Names.key(wanted));
+            if (problem == null && holder != null && holder != member) {
+                problem = "the name " + wanted + " is taken";
+            }
+            if (problem != null) {
+                return "! cannot use that name: " + problem;
+            }
+            if (byName.remove(Names.key(member.name)) == null) {
+                return "! cannot use that name: the server is shutting down";
+            }
+            String old = member.name;
+            member.name = wanted;
+            byName.put(Names.key(wanted), member);
+            if (member.partner != null) {
+                member.partner.mailbox.tell("* " + old + " is now " + wanted);
+            }
+            return "* you are now " + wanted;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** {@code /who}: who you are, who you talk to, how many are here. */
-    synchronized String who(Member member) {
-        String with = member.partner != null ? "chatting with " + member.partner.name : "waiting for a partner";
-        return "* you are " + member.name + ", " + with + "; " + byName.size() + " connected, "
-                + waiting.size() + " waiting";
+    String who(Member member) {
+        lock.lock();
+        try {
+            String with = member.partner != null ? "chatting with " + member.partner.name : "waiting for a partner";
+            return "* you are " + member.name + ", " + with + "; " + byName.size() + " connected, "
+                    + waiting.size() + " waiting";
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** A copy of everyone connected, for the operator's broadcast and shutdown. */
-    synchronized List<Member> everyone() {
-        return new ArrayList<>(byName.values());
+    /** Everyone here now, for the operator's broadcast. */
+    List<Member> everyone() {
+        lock.lock();
+        try {
+            return new ArrayList<>(byName.values());
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized int size() {
-        return byName.size();
+    /** How many are here now. */
+    int size() {
+        lock.lock();
+        try {
+            return byName.size();
+        } finally {
+            lock.unlock();
+        }
     }
 }

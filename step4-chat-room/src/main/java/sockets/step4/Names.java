@@ -11,7 +11,7 @@ public final class Names {
 
     /** Why {@code name} cannot be used, or {@code null} when it is a valid name (uniqueness aside). */
     public static String problemWith(String name) {
-        // tag::solution-4.2[]
+        // tag::solution-4.4[]
         // tag::name-rules[]
         if (name.isEmpty() || name.length() > MAX_LENGTH) {
             return "a name has 1 to " + MAX_LENGTH + " characters";
@@ -24,7 +24,7 @@ public final class Names {
         }
         return null;
         // end::name-rules[]
-        // end::solution-4.2[]
+        // end::solution-4.4[]
     }
 
     /** The form two names are compared in: unique "ignoring case" means equal keys clash. */

@@ -2,222 +2,226 @@ package sockets.step4;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The lines waiting to be sent to one client, and the only way to write to its socket: whichever
- * thread finds nobody writing becomes the writer and sends everything queued, so one thread at a
- * time ever writes. The queue is bounded: a partner who sends faster than this client reads is
- * made to wait (TCP then slows it down), and a client whose writes make no progress for the stall
- * time (not one burst of up to 32 KB taken by its socket) is disconnected, so the memory held for
- * it stays fixed.
+ * The lines waiting for one client, and its writer: the one thread that writes to its socket, so
+ * two lines never interleave. Bounded: a message waits while {@link #MAX_BYTES} wait (the sender
+ * slows down to the pace the client reads: flow control), and a client that takes nothing for the
+ * stall time is disconnected. Notices never wait, but a client {@link #NOTICE_ROOM_BYTES} further
+ * behind is disconnected too. Built from a lock and two conditions: a waiting virtual thread lets
+ * go of its carrier, where {@code synchronized} and {@code wait()} would pin it on JDK 21 to 23.
  */
-final class Outbox {
+final class Outbox implements Mailbox {
 
-    /** What one queued line costs beyond its characters: the String, its array, the queue slot. */
-    static final int LINE_OVERHEAD_BYTES = 64;
-    /** Room for notices beyond the limit, so the server never waits to tell a client something. */
+    /** What may wait for one client: room for bursts, a fixed bound for a client that never reads. */
+    static final int MAX_BYTES = 64 * 1024;
+    /** Room for notices beyond {@link #MAX_BYTES}, so that telling never waits. */
     static final int NOTICE_ROOM_BYTES = 16 * 1024;
+    /** What one line costs beyond its characters (two bytes each): the String, the queue's slot. */
+    static final int LINE_OVERHEAD_BYTES = 64;
 
     private final SimpleSocket socket;
-    private final int maxBytes;
-    private ArrayDeque<String> queue = new ArrayDeque<>();
-    /** The writer's spare queue: it swaps it for the full one, so a busy client's queue is not regrown every burst. */
-    private ArrayDeque<String> spare = new ArrayDeque<>();
-    /** Bytes held for this client: lines queued or being written, at two bytes a character. */
-    private long heldBytes;
-    private boolean writing;
+    private final long stallNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition linesWaiting = lock.newCondition();
+    private final Condition roomMade = lock.newCondition();
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private long waitingBytes;
+    /** No more lines are taken: the writer sends what waits, half-closes and ends. */
     private boolean finishing;
+    /** The client was disconnected: nothing more is sent. */
     private boolean dropped;
-    /** When the writer last finished a write (or the queue last went from empty to busy). */
-    private volatile long lastProgressNanos = System.nanoTime();
+    /** ...because it read nothing for the stall time, or fell too far behind. */
+    private boolean notReading;
+    private final Thread writer;
 
-    Outbox(SimpleSocket socket, int maxBytes) {
+    /** An outbox for {@code socket}; its writer starts at once on {@code threads}. */
+    Outbox(SimpleSocket socket, int stallMillis, Thread.Builder threads) {
         this.socket = socket;
-        this.maxBytes = maxBytes;
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        this.writer = threads.unstarted(this::writeAll);
+        writer.start();
     }
 
-    /**
-     * For a session thread: queues a message without sending it yet ({@link #flush()} sends).
-     * Waits while the queue is full - this is how a fast sender is slowed down to the speed its
-     * partner reads. False when the client is gone (disconnected, or leaving).
-     */
-    boolean queue(String line) {
+    @Override
+    public boolean send(String message) {
         // tag::solution-4.5[]
-        while (true) {
-            synchronized (this) {
-                if (finishing || dropped) {
-                    return false; // Nobody to send to any more.
+        // tag::send[]
+        lock.lock();
+        try {
+            long left = stallNanos;
+            // Full: wait for the writer to make room - but not forever.
+            while (waitingBytes >= MAX_BYTES && !finishing && !dropped) {
+                if (left <= 0) {
+                    notReading = true; // Nothing went out for the stall time.
+                    drop();
+                    return false;
                 }
-                if (heldBytes + cost(line) <= maxBytes || (queue.isEmpty() && !writing)) {
-                    add(line);
-                    return true; // Queued; the caller's flush() or the current writer sends it.
-                }
-                if (writing) {
-                    try {
-                        wait(); // Full: the writer (or the watchdog dropping this client) wakes us.
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false; // Asked to stop: the line is not sent.
-                    }
-                    continue; // Look again: room, or gone.
-                }
+                left = roomMade.awaitNanos(left);
             }
-            flush(); // Full and nobody sending: send it ourselves to make room, then queue.
+            if (finishing || dropped) {
+                return false; // Leaving or gone: nobody to send to.
+            }
+            add(message);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false; // Asked to stop waiting: the line is not sent.
+        } finally {
+            lock.unlock();
+        }
+        // end::send[]
+        // end::solution-4.5[]
+    }
+
+    @Override
+    public void tell(String notice) {
+        // tag::solution-4.5[]
+        lock.lock();
+        try {
+            if (finishing || dropped) {
+                return;
+            }
+            if (waitingBytes >= MAX_BYTES + NOTICE_ROOM_BYTES) {
+                notReading = true; // So far behind that even the notice room is full.
+                drop();
+                return;
+            }
+            add(notice);
+        } finally {
+            lock.unlock();
         }
         // end::solution-4.5[]
     }
 
     /**
-     * Sends what is queued, in this thread, unless another thread is already sending (it sends
-     * our lines too). Never throws: a write that fails drops this client, not the caller.
+     * The last line, then no more: the writer sends what waits and {@code lastLine} (unless null),
+     * half-closes, and ends. Senders still waiting give up.
      */
-    void flush() {
-        synchronized (this) {
-            if (writing || queue.isEmpty() || dropped) {
-                return;
+    void finish(String lastLine) {
+        // tag::solution-4.5[]
+        lock.lock();
+        try {
+            if (!finishing && !dropped && lastLine != null) {
+                add(lastLine);
             }
-            writing = true;
+            finishing = true;
+            linesWaiting.signal();
+            roomMade.signalAll();
+        } finally {
+            lock.unlock();
         }
-        writeAll();
+        // end::solution-4.5[]
     }
 
-    /**
-     * For anyone, even under the {@link Lobby}'s lock: queues a notice and never waits. A client
-     * so far behind that even the notice room is full is disconnected. Lines told after
-     * {@link #finish} are dropped.
-     */
-    void tell(String line) {
-        synchronized (this) {
-            if (finishing || dropped) {
-                return;
-            }
-            if (heldBytes + cost(line) > maxBytes + NOTICE_ROOM_BYTES) {
-                drop();
-                return;
-            }
-            add(line);
-            if (writing) {
-                return; // The thread writing now sends this line too.
-            }
-            writing = true;
+    /** Waits, at most {@code millis}, for the writer to end (all sent, or the client gone). */
+    void awaitWriter(long millis) {
+        try {
+            writer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Asked to stop waiting: go on closing.
         }
-        // A short-lived writer: the caller may hold a lock, and a write can block.
-        Thread.ofVirtual().name("writer").start(this::writeAll);
     }
 
-    /** True once {@link #finish} was called: the connection is ending on our side. */
-    synchronized boolean finishing() {
-        return finishing;
+    /** True once the client was disconnected (it was not reading, or a write failed). */
+    boolean dropped() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True once the client was disconnected for not reading. */
-    synchronized boolean dropped() {
-        return dropped;
+    boolean notReading() {
+        lock.lock();
+        try {
+            return notReading;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Bytes held for this client now (queued or being written). */
-    synchronized long heldBytes() {
-        return heldBytes;
+    /** Bytes waiting for this client now, counted as {@link #cost}: what it costs the server. */
+    long waitingBytes() {
+        lock.lock();
+        try {
+            return waitingBytes;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /**
-     * Called by the server's watchdog: disconnects the client if lines have waited for it and no
-     * line went out for {@code stallNanos} - it is not reading. True if it was dropped now.
-     */
-    synchronized boolean dropIfStalled(long stallNanos) {
-        // tag::solution-4.8[]
-        boolean busy = writing || !queue.isEmpty();
-        if (!busy || dropped || System.nanoTime() - lastProgressNanos < stallNanos) {
-            return false;
-        }
-        drop();
-        return true;
-        // end::solution-4.8[]
-    }
-
-    /** Sends what is queued, then closes the socket; waits at most {@code millis} for that. */
-    void finish(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        boolean startWriter;
-        synchronized (this) {
-            finishing = true;
-            notifyAll(); // A sender waiting for room gives up: nothing more is taken.
-            startWriter = !writing && !queue.isEmpty() && !dropped;
-            writing |= startWriter;
-        }
-        if (startWriter) {
-            Thread.ofVirtual().name("last-writer").start(this::writeAll);
-        }
-        synchronized (this) {
-            long left;
-            while ((writing || !queue.isEmpty()) && !dropped && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break; // Asked to stop waiting: close now.
-                }
-            }
-        }
-        // Sent, or the client stopped reading: either way this connection is over.
-        socket.close();
-    }
-
-    private void add(String line) {
-        if (queue.isEmpty() && !writing) {
-            lastProgressNanos = System.nanoTime(); // The stall clock starts now, not when we were last busy.
-        }
-        queue.addLast(line);
-        heldBytes += cost(line);
-    }
-
-    /** Writes batches until the queue is empty; the caller has set {@code writing}. */
+    /** The writer's loop: takes everything waiting, writes it in one go, again, until finished. */
     private void writeAll() {
-        while (true) {
-            ArrayDeque<String> batch;
-            synchronized (this) {
-                if (queue.isEmpty() || dropped) {
-                    writing = false;
-                    notifyAll();
-                    return; // All sent (or nobody to send to): the next caller writes again.
-                }
-                batch = queue;
-                queue = spare;
+        // tag::solution-4.5[]
+        // tag::write-all[]
+        try {
+            List<String> batch;
+            while (!(batch = takeAll()).isEmpty()) { // exit: finished and all sent, or dropped
+                socket.sendLines(batch);
             }
-            long sent = 0;
+            if (!dropped()) {
+                socket.shutdownOutput(); // Our last line is out: the client reads end of stream.
+            }
+        } catch (IOException e) {
+            lock.lock();
             try {
-                // One write for the whole burst instead of one per line: far fewer system calls.
-                socket.sendLines(batch, () -> lastProgressNanos = System.nanoTime());
-                for (String line : batch) {
-                    sent += cost(line);
-                }
-            } catch (IOException e) {
-                synchronized (this) {
-                    drop(); // Reset, or closed by the watchdog: nothing more can be sent.
-                }
-            }
-            synchronized (this) {
-                batch.clear();
-                spare = batch; // Only the one writer touches the spare: no lock needed to reuse it.
-                if (!dropped) {
-                    heldBytes -= sent;
-                }
-                lastProgressNanos = System.nanoTime();
-                notifyAll(); // Room again for a waiting sender, or the end for finish().
+                drop(); // Reset or closed: nothing more can be sent.
+            } finally {
+                lock.unlock();
             }
         }
+        // end::write-all[]
+        // end::solution-4.5[]
     }
 
-    /** Disconnects a client that cannot be written to; whoever waits for it is woken. */
+    /** Waits for lines and takes them all, making room; empty once finished and sent, or dropped. */
+    private List<String> takeAll() {
+        // tag::solution-4.5[]
+        lock.lock();
+        try {
+            while (lines.isEmpty() && !finishing && !dropped) {
+                linesWaiting.awaitUninterruptibly();
+            }
+            if (dropped) {
+                return List.of();
+            }
+            List<String> batch = new ArrayList<>(lines);
+            lines.clear();
+            waitingBytes = 0;
+            roomMade.signalAll(); // Senders waiting for room go on.
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+        // end::solution-4.5[]
+    }
+
+    /** Queues a line and wakes the writer; the caller holds the lock. */
+    private void add(String line) {
+        lines.addLast(line);
+        waitingBytes += cost(line);
+        linesWaiting.signal();
+    }
+
+    /** Disconnects a client that cannot be written to, and wakes whoever waits; the caller holds the lock. */
     private void drop() {
         dropped = true;
-        queue.clear();
-        heldBytes = 0;
-        socket.close();
-        notifyAll();
+        lines.clear();
+        waitingBytes = 0;
+        socket.close(); // Wakes the writer if it is stuck in a write, and the client's reader.
+        linesWaiting.signal();
+        roomMade.signalAll();
     }
 
-    private static long cost(String line) {
+    static long cost(String line) {
         return LINE_OVERHEAD_BYTES + 2L * line.length();
     }
 }

@@ -1,5 +1,7 @@
 package sockets.step4;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ final class ScriptedUser implements UserTerminal {
     private final String label;
     private final PrintStream out;
     private final LinkedBlockingQueue<String> typed = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<String> arrived = new LinkedBlockingQueue<>();
+    /** Arrived lines the demo has not printed yet; only the demo's thread touches it. */
     private final List<String> unprinted = new ArrayList<>();
 
     ScriptedUser(String name, PrintStream out) {
@@ -38,14 +42,14 @@ final class ScriptedUser implements UserTerminal {
     }
 
     /** Waits until a line containing {@code text} has arrived, then prints the screen's new lines. */
-    synchronized void awaitAndPrint(String text) throws InterruptedException {
+    void awaitAndPrint(String text) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
         while (unprinted.stream().noneMatch(line -> line.contains(text))) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
+            String line = arrived.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
                 throw new IllegalStateException(label.strip() + " never saw '" + text + "'; saw " + unprinted);
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            unprinted.add(line);
         }
         for (String line : unprinted) {
             out.println("   " + label + " | " + line);
@@ -54,19 +58,18 @@ final class ScriptedUser implements UserTerminal {
     }
 
     @Override
-    public String readLine() throws java.io.IOException {
+    public String readLine() throws IOException {
         try {
             String line = typed.take();
             return line.equals(END_OF_INPUT) ? null : line;
         } catch (InterruptedException e) {
-            throw new java.io.InterruptedIOException("demo interrupted");
+            throw new InterruptedIOException("demo interrupted");
         }
     }
 
     @Override
-    public synchronized void show(String line) {
-        unprinted.add(line);
-        notifyAll();
+    public void show(String line) {
+        arrived.add(line);
     }
 
     @Override

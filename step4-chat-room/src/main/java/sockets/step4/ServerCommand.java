@@ -3,6 +3,8 @@ package sockets.step4;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // tag::solution-4.7[]
+        // tag::solution-4.9[]
         check(port >= 0 && port <= 65535, "--port must be 0 to 65535");
         check(maxLine >= 1, "--max-line must be at least 1");
         check(maxClients >= 1, "--max-clients must be at least 1");
@@ -58,15 +60,12 @@ final class ServerCommand implements Callable<Integer> {
         ChatServer server = ChatServer.start(settings, out);
         out.println("listening on " + server.address());
         out.println("type a line to send it to every client, /quit to stop the server");
-        // SIGINT (Ctrl-C) and SIGTERM run shutdown hooks: shut down gracefully, then exit 0.
-        Thread onSignal = new Thread(() -> {
-            if (server.shutdown()) {
-                out.println("server stopped");
-                out.flush();
-                Runtime.getRuntime().halt(0);
-            }
+        // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
+        CountDownLatch said = new CountDownLatch(1);
+        Thread onSignal = ChatMain.onSignal(() -> {
+            server.shutdown();
+            awaitQuietly(said);
         });
-        Runtime.getRuntime().addShutdownHook(onSignal);
         Thread.ofPlatform().name("console").daemon().start(() -> {
             try {
                 server.console(console);
@@ -77,14 +76,24 @@ final class ServerCommand implements Callable<Integer> {
         while (!server.awaitStopped(60_000)) {
             // Still serving: wait on.
         }
+        out.println("server stopped"); // Once, whoever stopped it.
+        out.flush();
+        said.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(onSignal);
         } catch (IllegalStateException e) {
-            // A signal is shutting the JVM down already; its hook does the rest.
+            // A signal is ending the JVM: its hook exits with 0 now that we have said so.
         }
-        out.println("server stopped");
         return 0;
-        // end::solution-4.7[]
+        // end::solution-4.9[]
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Exit without waiting any longer.
+        }
     }
 
     private void check(boolean ok, String problem) {

@@ -5,64 +5,80 @@ import java.io.PrintStream;
 import sockets.step3.framing.LineTooLongException;
 
 /**
- * One client's connection on the server, run on its own virtual thread: reads the client's
- * lines, obeys commands, relays messages through the {@link Lobby}, and on the way out tells
- * the partner - after every line this client sent, since this thread queued those first. The
- * messages of a burst are queued, then sent with one write when all that arrived is read.
+ * One client on the server, run on that client's own thread: joins the {@link Lobby}, reads the
+ * client's lines, obeys commands and relays messages to the partner's {@link Mailbox}, and on the
+ * way out tells the partner - after every line this client sent, since this thread sent those
+ * first - and closes gracefully.
  */
-final class Session implements Runnable {
+final class Session {
 
     static final String HELP = "* commands: /nick NAME (change your name), /who (who is here),"
             + " /help (this text), /quit (leave); any other line goes to your partner";
-    /** How long a leaving client gets to read its last lines before we close anyway. */
-    private static final long GOODBYE_MILLIS = 2_000;
+    static final String SHUTTING_DOWN = "* server is shutting down";
+    /** How long a leaving client gets to read its last lines and close its side. */
+    static final int GOODBYE_MILLIS = 2_000;
 
     private final SimpleSocket socket;
+    private final Outbox outbox;
     private final Lobby lobby;
-    private final Member member;
     private final PrintStream log;
-    /** The partner's outbox we queued messages to and have not sent yet, or null. */
-    private Outbox unsent;
+    private Member member;
 
-    private final int idleTimeoutMillis;
-
-    Session(SimpleSocket socket, Lobby lobby, Member member, PrintStream log, int idleTimeoutMillis) {
-        this.idleTimeoutMillis = idleTimeoutMillis;
+    Session(SimpleSocket socket, Lobby lobby, PrintStream log, int stallMillis) {
         this.socket = socket;
+        this.outbox = new Outbox(socket, stallMillis, Thread.ofVirtual().name("writer"));
         this.lobby = lobby;
-        this.member = member;
         this.log = log;
     }
 
-    @Override
-    public void run() {
-        String why = "";
-        // No hand-off to another thread: this one writes the burst it relayed before it reads on.
-        socket.beforeWaitingForInput(this::sendUnsent);
+    /** Chats with the client until it leaves or the connection ends; then closes it. */
+    void run(int idleTimeoutMillis) {
+        member = lobby.join(outbox);
+        if (member == null) {
+            finish(SHUTTING_DOWN); // The server began to shut down as this client arrived.
+            return;
+        }
+        log.println("+ " + member.name + " from " + socket.remoteAddress());
+        String why;
         try {
             socket.idleTimeout(idleTimeoutMillis);
             why = converse();
         } catch (IOException e) {
-            // Reset, silent too long, or closed under us (shutdown, or we stopped reading).
-            if (member.outbox.dropped()) {
-                why = " (was not reading, disconnected)";
-            } else if (socket.idleTimedOut()) {
-                why = " (silent too long, disconnected)";
-            } else {
-                why = member.outbox.finishing() ? " (server shutting down)" : " (connection lost)";
-            }
-        } finally {
-            lobby.leave(member, why);
-            log.println("- " + member.name + " left" + why);
-            member.tell("* bye");
-            member.outbox.finish(GOODBYE_MILLIS);
-            socket.close();
+            // Reset, silent too long, or closed under us (we stopped reading, or a shutdown).
+            why = outbox.notReading() ? " (was not reading, disconnected)"
+                    : e.getMessage().equals("silent too long") ? " (silent too long, disconnected)"
+                    : " (connection lost)";
         }
+        // False once the server shuts down: then nobody is told, and the notice was sent already.
+        boolean left = lobby.leave(member, why);
+        log.println("- " + member.name + " left" + (left ? why : " (server shutting down)"));
+        finish(left ? "* bye" : null);
+    }
+
+    /** Refuses this client with {@code line} ({@code ! server is full ...}, say) and closes. */
+    void refuse(String line) {
+        finish(line);
+    }
+
+    /** The server shuts down: the notice, then end of stream; the client closes its side in turn. */
+    void shutdown() {
+        outbox.finish(SHUTTING_DOWN);
+    }
+
+    /** Bytes waiting in this client's outbox now. */
+    long waitingBytes() {
+        return outbox.waitingBytes();
+    }
+
+    /** Closes at once, without a goodbye: the end of a shutdown, for a client that did not close in time. */
+    void closeNow() {
+        socket.close();
     }
 
     /** Reads and handles lines until the client quits or closes its side; returns why it left. */
     private String converse() throws IOException {
-        // tag::solution-4.4[]
+        // tag::solution-4.7[]
+        // tag::converse[]
         while (true) {
             String line;
             try {
@@ -84,59 +100,56 @@ final class Session implements Runnable {
                 return ""; // The client typed /quit.
             }
         }
-        // end::solution-4.4[]
+        // end::converse[]
+        // end::solution-4.7[]
     }
 
-    /** Queues a message for the partner (or an error for us, if alone). */
-    private void relay(String line) {
-        sendBeforeReading(lobby.relay(member, line));
+    /** A message for the partner: waits while the partner is behind (flow control). */
+    private void relay(String text) {
+        // tag::solution-4.7[]
+        // tag::relay[]
+        Member partner = lobby.partnerOf(member);
+        if (partner == null) {
+            reply("! nobody is here yet - your message was not sent; wait for a partner");
+            return;
+        }
+        partner.mailbox.send("<" + member.name + "> " + HarmlessText.clean(text));
+        // end::relay[]
+        // end::solution-4.7[]
     }
 
     /**
-     * Answers this client. Not {@link Member#tell}: a reply waits while the client's outbox is
-     * full (TCP then slows a client that asks faster than it reads) where a notice never waits and
-     * drops a client that far behind - one that asks and reads must never be dropped.
+     * Answers this client. A reply is sent, not told: it waits while this client's own outbox is
+     * full, so a client that asks faster than it reads is slowed down by TCP, never dropped.
      */
     private void reply(String line) {
-        if (member.outbox.queue(line)) {
-            sendBeforeReading(member.outbox);
-        }
-    }
-
-    /** Marks {@code to} to be flushed before the next wait for input; one outbox switched from is flushed now. */
-    private void sendBeforeReading(Outbox to) {
-        if (unsent != null && unsent != to) {
-            unsent.flush();
-        }
-        unsent = to;
-    }
-
-    /** Sends what this session queued for its partner (called before the socket waits for input). */
-    private void sendUnsent() {
-        if (unsent != null) {
-            unsent.flush();
-        }
+        outbox.send(line);
     }
 
     /** Obeys one command line; false for {@code /quit}. */
     private boolean command(String line) {
+        // tag::solution-4.7[]
         ChatCommand command = ChatCommand.parse(line);
-        String argument = command.argument();
         switch (command.verb()) {
             case "/quit" -> {
                 return false;
             }
-            case "/nick" -> {
-                if (argument.isEmpty()) {
-                    reply("! usage: /nick NAME");
-                } else {
-                    lobby.rename(member, argument);
-                }
-            }
+            case "/nick" -> reply(command.argument().isEmpty() ? "! usage: /nick NAME" : lobby.rename(member, command.argument()));
             case "/who" -> reply(lobby.who(member));
             case "/help" -> reply(HELP);
             default -> reply("! unknown command " + HarmlessText.clean(command.verb()) + " - type /help");
         }
         return true;
+        // end::solution-4.7[]
+    }
+
+    /**
+     * Closes gracefully: {@code lastLine} (unless null) and the lines still waiting go out, then
+     * end of stream; then we read until the client closes its side too, and close.
+     */
+    private void finish(String lastLine) {
+        outbox.finish(lastLine);
+        outbox.awaitWriter(GOODBYE_MILLIS);
+        socket.drainAndClose(GOODBYE_MILLIS);
     }
 }

@@ -1,262 +1,179 @@
 package sockets.step4;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import sockets.step1.Endpoints;
+import sockets.step2.Connector;
+import sockets.step2.Failures;
 import sockets.step3.framing.LineReader;
+import sockets.step3.framing.LineTooLongException;
 
 /**
- * The course's socket class (the C++ original's {@code simple_socket.hpp}): a listening socket
- * that accepts, or a connected socket that sends and receives bounded UTF-8 lines. The only class
- * of the chat that touches {@code java.net}; its errors are plain {@link IOException}s whose
- * message a user can read.
+ * The course's socket class (the C++ original's {@code simple_socket.hpp}): a connected TCP
+ * socket that sends and receives UTF-8 lines, each at most {@code maxLineBytes} long. With
+ * {@link SimpleServerSocket} the only class of the chat that touches {@code java.net}; its
+ * errors are plain {@link IOException}s whose message a user can read.
  */
-public final class SimpleSocket implements AutoCloseable {
+public final class SimpleSocket implements Closeable {
 
-    /** {@link #sendLines} writes at most this much at a time. */
-    static final int BURST_BYTES = 32 * 1024;
-
-    private final ServerSocket listener;
-    private final Socket connection;
+    private final Socket socket;
     private final LineReader lines;
+    private final InputStream in;
     private final OutputStream out;
-    private final OutputStream unbuffered;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Runnable beforeWaiting = () -> {};
-    private volatile boolean idleTimedOut;
 
-    private SimpleSocket(ServerSocket listener) {
-        this.listener = listener;
-        this.connection = null;
-        this.lines = null;
-        this.out = null;
-        this.unbuffered = null;
+    /** Wraps a connected {@code socket}: {@link SimpleServerSocket#accept()} and {@link #connect} make them. */
+    SimpleSocket(Socket socket, int maxLineBytes) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.lines = new LineReader(in, maxLineBytes); // step 3's bounded reader, not a copy of it
+        this.out = socket.getOutputStream();
     }
 
-    private SimpleSocket(Socket connection, int maxLineBytes) throws IOException {
-        this.listener = null;
-        this.connection = connection;
-        this.lines = new LineReader(new FilterInputStream(connection.getInputStream()) {
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                // All that arrived so far is handled: the moment to send what it produced.
-                beforeWaiting.run();
-                try {
-                    return super.read(buffer, offset, length);
-                } catch (SocketTimeoutException e) {
-                    idleTimedOut = true;
-                    throw e;
-                }
-            }
-        }, maxLineBytes);
-        this.unbuffered = connection.getOutputStream();
-        // Buffered, so a line goes out in one write - and only when flushed. A small buffer (a
-        // longer line is written straight through): the server holds one per connection.
-        this.out = new BufferedOutputStream(unbuffered, 512);
-    }
-
-    /** Server side: bind to {@code bindAddress:port} (0 = any free port) and listen. */
-    public static SimpleSocket listen(String bindAddress, int port) throws IOException {
-        // tag::solution-4.1[]
-        ServerSocket listener = new ServerSocket();
-        try {
-            InetAddress address = InetAddress.getByName(bindAddress);
-            // A long queue of connections not yet accepted: a burst of arrivals is not turned away.
-            listener.bind(new InetSocketAddress(address, port), 1024);
-            return new SimpleSocket(listener);
-        } catch (UnknownHostException e) {
-            listener.close();
-            throw new IOException("unknown address " + bindAddress);
-        } catch (BindException e) {
-            listener.close();
-            throw new IOException("cannot listen on " + bindAddress + ":" + port + " - "
-                    + e.getMessage().toLowerCase() + " (is another server running there?)");
-        }
-        // end::solution-4.1[]
-    }
-
-    /** Server side: wait for the next client; its lines are limited to {@code maxLineBytes}. */
-    public SimpleSocket accept(int maxLineBytes) throws IOException {
-        // tag::solution-4.1[]
-        try {
-            Socket client = listener.accept();
-            return new SimpleSocket(client, maxLineBytes);
-        } catch (IOException e) {
-            throw new IOException(closed.get() ? "listening socket closed" : "accept failed: " + e.getMessage());
-        }
-        // end::solution-4.1[]
-    }
-
-    /** Client side: connect within {@code timeoutMillis}; received lines limited to {@code maxLineBytes}. */
+    /**
+     * Client side: connects within {@code timeoutMillis} (step 2's {@link Connector}). Fails with
+     * step 2's one-line explanation: {@code unknown host 'H': ...}, {@code connection refused by
+     * H:P: ...} or {@code connect to H:P timed out: ...}.
+     */
     public static SimpleSocket connect(String host, int port, int timeoutMillis, int maxLineBytes)
             throws IOException {
-        // tag::solution-4.1[]
-        Socket socket = new Socket();
         try {
-            // Never the one-argument connect: a silent host would keep us waiting for minutes.
-            socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), timeoutMillis);
-            return new SimpleSocket(socket, maxLineBytes);
+            return new SimpleSocket(Connector.connect(host, port, timeoutMillis), maxLineBytes);
         } catch (IOException e) {
-            socket.close();
-            throw new IOException(switch (e) {
-                case UnknownHostException u -> "unknown host " + host;
-                case ConnectException c -> "connection refused by " + host + ":" + port + " (is the server running?)";
-                case SocketTimeoutException t -> "no answer from " + host + ":" + port + " within " + timeoutMillis + " ms";
-                default -> "cannot connect to " + host + ":" + port + " - " + e.getMessage();
-            });
+            throw new IOException(Failures.explain(e, host, port));
         }
-        // end::solution-4.1[]
     }
 
-    /** Sends {@code line} and a LF as UTF-8, at once. Not for two threads at a time. */
+    /** Sends {@code line} and a LF as UTF-8, at once. */
     public void sendLine(String line) throws IOException {
-        // tag::solution-4.1[]
-        try {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            // Flush: otherwise the line may sit in a buffer and the peer waits forever.
-            out.flush();
-        } catch (IOException e) {
-            throw new IOException("connection lost while sending: " + e.getMessage());
-        }
-        // end::solution-4.1[]
+        sendLines(List.of(line));
     }
 
     /**
-     * Sends each of {@code lines} with a LF, as UTF-8, in as few writes as possible (one per
-     * {@link #BURST_BYTES}); {@code afterEachWrite} runs after each write. Not for two threads at a time.
+     * Sends each of {@code lines} with a LF, as UTF-8, in one write: a burst of lines costs one
+     * system call. Fails with {@code connection lost while sending: ...}.
      */
-    public void sendLines(Collection<String> lines, Runnable afterEachWrite) throws IOException {
-        long chars = 0;
+    public void sendLines(List<String> lines) throws IOException {
+        // tag::solution-4.3[]
+        // tag::send-lines[]
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String line : lines) {
-            chars += line.length() + 1;
+            bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            bytes.write('\n');
         }
-        // Sized for the whole burst (if ASCII), so the buffer is rarely copied while it fills.
-        ByteArrayOutputStream burst = new ByteArrayOutputStream((int) Math.min(chars, BURST_BYTES + 64));
         try {
-            for (String line : lines) {
-                burst.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-                burst.write('\n');
-                if (burst.size() >= BURST_BYTES) {
-                    burst.writeTo(unbuffered);
-                    burst.reset();
-                    afterEachWrite.run();
-                }
-            }
-            if (burst.size() > 0) {
-                burst.writeTo(unbuffered);
-                afterEachWrite.run();
-            }
+            // One write() for all of them; no buffer in between, so nothing waits for a flush.
+            bytes.writeTo(out);
         } catch (IOException e) {
             throw new IOException("connection lost while sending: " + e.getMessage());
         }
+        // end::send-lines[]
+        // end::solution-4.3[]
     }
 
     /**
-     * Runs {@code task} each time a read is about to wait for the network, that is, once all that
-     * had arrived is handled: the server sends the replies of a whole burst of lines then.
-     */
-    public void beforeWaitingForInput(Runnable task) {
-        beforeWaiting = task;
-    }
-
-    /**
-     * A peer silent for {@code millis} (0: forever) makes {@link #receiveLine()} fail and
-     * {@link #idleTimedOut()} true: the way to notice a peer that vanished without a word.
-     */
-    public void idleTimeout(int millis) throws IOException {
-        // tag::solution-4.8[]
-        // SO_TIMEOUT bounds every read from now on; nothing bounds a write, hence the watchdog.
-        connection.setSoTimeout(millis);
-        // end::solution-4.8[]
-    }
-
-    /** True once a read failed because the peer was silent for the idle timeout. */
-    public boolean idleTimedOut() {
-        return idleTimedOut;
-    }
-
-    /**
-     * The next line (CRLF accepted, invalid UTF-8 as U+FFFD), or {@code null} when the peer has
-     * closed its side. An over-long line throws {@link sockets.step3.framing.LineTooLongException}
-     * and the next call reads on after it.
+     * The next line (CRLF accepted, invalid UTF-8 as U+FFFD), or {@code null} once the peer has
+     * closed its side. An over-long line throws {@link LineTooLongException} and the next call
+     * reads on after it. Fails with {@code silent too long} after the {@link #idleTimeout}, with
+     * {@code socket closed} once {@link #close()} was called (by any thread), else with
+     * {@code connection lost: ...}.
      */
     public String receiveLine() throws IOException {
-        // tag::solution-4.1[]
+        // tag::solution-4.3[]
         try {
             return lines.readLine();
-        } catch (sockets.step3.framing.LineTooLongException e) {
-            throw e;
+        } catch (LineTooLongException e) {
+            throw e; // The caller says so and reads on: not a lost connection.
+        } catch (SocketTimeoutException e) {
+            throw new IOException("silent too long");
         } catch (IOException e) {
-            throw new IOException(closed.get() ? "socket closed" : "connection lost: " + e.getMessage());
+            throw new IOException(socket.isClosed() ? "socket closed" : "connection lost: " + e.getMessage());
         }
-        // end::solution-4.1[]
+        // end::solution-4.3[]
     }
 
-    /** Half-close: tell the peer we will send nothing more (it reads EOF) while we keep reading. */
+    /**
+     * From now on a peer silent for {@code millis} (0: forever) makes {@link #receiveLine()} fail
+     * with {@code silent too long}. Nothing bounds a write this way.
+     */
+    public void idleTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    /**
+     * Half-close: the peer reads end of stream after our last line, while we can still read.
+     * Fails with {@code cannot half-close: ...}.
+     */
     public void shutdownOutput() throws IOException {
-        // tag::solution-4.1[]
+        // tag::solution-4.3[]
         try {
-            connection.shutdownOutput();
+            socket.shutdownOutput();
         } catch (IOException e) {
             throw new IOException("cannot half-close: " + e.getMessage());
         }
-        // end::solution-4.1[]
+        // end::solution-4.3[]
     }
 
-    /** Closes the socket; safe to call many times and from any thread. Unblocks a waiting read or accept. */
+    /**
+     * The end of a graceful close, after {@link #shutdownOutput()}: reads and drops whatever the
+     * peer still sends until it closes its side or {@code millis} pass, then closes. Closing with
+     * unread bytes would make the kernel answer with a reset, which can destroy our last lines
+     * before the peer has read them.
+     */
+    public void drainAndClose(int millis) {
+        // tag::solution-4.3[]
+        // tag::drain[]
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        byte[] unread = new byte[512];
+        try {
+            long left;
+            while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+                socket.setSoTimeout((int) left);
+                if (in.read(unread) == -1) {
+                    break; // The peer closed its side: nothing more will come.
+                }
+            }
+        } catch (IOException e) {
+            // Silent until the deadline, or already gone: close all the same.
+        }
+        close();
+        // end::drain[]
+        // end::solution-4.3[]
+    }
+
+    /**
+     * Closes at once; safe to call many times and from any thread. A thread blocked in
+     * {@link #receiveLine()} or a send wakes up with an exception.
+     */
     @Override
     public void close() {
-        // tag::solution-4.1[]
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+        // tag::solution-4.3[]
         try {
-            if (listener != null) {
-                listener.close();
-            } else {
-                connection.close();
-            }
+            socket.close();
         } catch (IOException ignored) {
             // Closing frees the descriptor even when it reports an error: nothing left to do.
         }
-        // end::solution-4.1[]
+        // end::solution-4.3[]
     }
 
-    /** Our own address as {@code ADDR:PORT} (the real port after binding to port 0). */
+    /** Our own end as {@code ADDR:PORT}. */
     public String localAddress() {
-        return listener != null
-                ? format(listener.getInetAddress(), listener.getLocalPort())
-                : format(connection.getLocalAddress(), connection.getLocalPort());
+        return Endpoints.show(socket.getLocalSocketAddress());
     }
 
-    /** The peer's address as {@code ADDR:PORT}. */
+    /** The peer's end as {@code ADDR:PORT}. */
     public String remoteAddress() {
-        SocketAddress remote = connection.getRemoteSocketAddress();
-        return remote instanceof InetSocketAddress inet ? format(inet.getAddress(), inet.getPort()) : "?";
+        return Endpoints.show(socket.getRemoteSocketAddress());
     }
 
-    /** The port we are bound to. */
+    /** Our own port. */
     public int localPort() {
-        return listener != null ? listener.getLocalPort() : connection.getLocalPort();
-    }
-
-    private static String format(InetAddress address, int port) {
-        return Endpoints.show(address, port);
+        return socket.getLocalPort();
     }
 }

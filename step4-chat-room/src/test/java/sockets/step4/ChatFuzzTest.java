@@ -23,7 +23,7 @@ import sockets.testing.Exercise;
  * In a normal test run each runs its seeds (src/test/resources/.../ChatFuzzTestInputs); with
  * JAZZER_FUZZ=1 (.ci/fuzz) Jazzer mutates inputs for the given time, looking for a broken property.
  */
-@Exercise("4.4")
+@Exercise("4.7")
 @DisplayName("Fuzzing the server's input handling")
 class ChatFuzzTest {
 

@@ -7,8 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import sockets.testing.UnfinishedExercises;
 
 /**
  * One connection on loopback for the tests of an {@link Outbox}: the server's end as a
@@ -16,35 +20,22 @@ import java.util.concurrent.TimeUnit;
  * test controls. The client's receive buffer is small, so a client that does not read soon stops
  * the writer.
  */
-record ClientEnd(SimpleSocket listener, Socket client, SimpleSocket server, BufferedReader reader)
+record ClientEnd(SimpleServerSocket listener, Socket client, SimpleSocket server, BufferedReader reader)
         implements AutoCloseable {
 
     static ClientEnd open() throws IOException {
-        SimpleSocket listener = SimpleSocket.listen("127.0.0.1", 0);
+        SimpleServerSocket listener = SimpleServerSocket.listen("127.0.0.1", 0, 4096);
         Socket client = new Socket();
         client.setReceiveBufferSize(8 * 1024); // Before connecting, or the window is already advertised.
         client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.localPort()), 5_000);
         client.setSoTimeout(5_000); // Every read below waits at most 5 s.
         var reader = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-        return new ClientEnd(listener, client, listener.accept(4096), reader);
+        return new ClientEnd(listener, client, listener.accept(), reader);
     }
 
-    /** A line far bigger than the socket's buffers: its writer blocks until the client reads. */
-    static final String HUGE = "h".repeat(8 << 20);
-
-    /**
-     * Makes {@code outbox} busy: one line bigger than its limit is queued and a writer thread is
-     * sending it, stuck until the client reads. Returns when the client has seen its first byte.
-     */
-    CompletableFuture<Void> busyWriter(Outbox outbox) throws IOException {
-        if (!outbox.queue(HUGE)) {
-            throw new AssertionError("an empty outbox takes any line, even one bigger than its limit");
-        }
-        CompletableFuture<Void> writer = TestServer.asyncRun(outbox::flush);
-        if (reader.read() != 'h') {
-            throw new AssertionError("the writer should be sending the big line");
-        }
-        return writer;
+    /** An outbox on the server's end, its writer on a virtual thread. */
+    Outbox outbox(int stallMillis) {
+        return new Outbox(server, stallMillis, Thread.ofVirtual().name("test-writer"));
     }
 
     /** The next line the client receives (5 s at most), or null once the server closed. */
@@ -53,10 +44,10 @@ record ClientEnd(SimpleSocket listener, Socket client, SimpleSocket server, Buff
     }
 
     /**
-     * Runs {@code task} on a platform thread (its state shows whether it waits) and returns its
-     * result to come; {@code thread[0]} is the thread.
+     * Runs {@code task} on a thread of its own and returns its result to come; {@code thread[0]}
+     * is the thread, whose state shows whether it waits.
      */
-    static <T> CompletableFuture<T> onThread(Thread[] thread, java.util.concurrent.Callable<T> task) {
+    static <T> CompletableFuture<T> onThread(Thread[] thread, Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         thread[0] = Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -68,9 +59,22 @@ record ClientEnd(SimpleSocket listener, Socket client, SimpleSocket server, Buff
         return result;
     }
 
-    /** Waits until {@code thread} waits (for room in an outbox, say), 5 s at most. */
-    static void awaitWaiting(Thread thread) {
-        RobustnessTest.waitFor(() -> thread.getState() == Thread.State.WAITING, thread.getName() + " to wait");
+    /** Waits until {@code thread} is parked waiting (WAITING or TIMED_WAITING) and {@code also} holds, 5 s at most. */
+    static void awaitWaiting(Thread thread, BooleanSupplier also) {
+        waitFor(() -> also.getAsBoolean() && (thread.getState() == Thread.State.WAITING
+                || thread.getState() == Thread.State.TIMED_WAITING), thread.getName() + " to wait");
+    }
+
+    /** Checks {@code condition} every millisecond until it holds; fails after 5 s naming {@code what}. */
+    static void waitFor(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            UnfinishedExercises.failIfHit();
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited 5 s for " + what);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     static <T> T within5s(CompletableFuture<T> result) throws Exception {

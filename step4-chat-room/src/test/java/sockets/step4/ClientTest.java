@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.6")
+@Exercise("4.9")
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat client")
 class ClientTest {
@@ -89,7 +89,11 @@ class ClientTest {
                     }
                 });
                 bob.expectLine(line -> line.endsWith("is now sam"), "the client joining as sam");
-                chat.server.shutdown();
+                var stopping = TestServer.async(chat.server::shutdown);
+                bob.expectLine(line -> line.equals("* server is shutting down"), "the notice at bob too");
+                assertTrue(bob.awaitClosed());
+                bob.close();
+                assertTrue(stopping.get(5, TimeUnit.SECONDS));
                 Run result = run.get(10, TimeUnit.SECONDS);
                 assertEquals(0, result.exitCode(), result.err());
                 assertTrue(result.out().contains("* server is shutting down"), result.out());
@@ -100,9 +104,9 @@ class ClientTest {
     @Test
     @DisplayName("prints what arrives without control characters")
     void printsCleaned() throws Exception {
-        try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+        try (SimpleServerSocket fake = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
             var server = TestServer.asyncRun(() -> {
-                try (SimpleSocket client = fake.accept(4096)) {
+                try (SimpleSocket client = fake.accept()) {
                     client.sendLine("<mallory> \u001b[2Jgotcha\u0007");
                     client.sendLine("* bye");
                 } catch (Exception e) {
@@ -120,9 +124,9 @@ class ClientTest {
     @Test
     @DisplayName("skips an over-long line, typed or received, and goes on")
     void overLongLines() throws Exception {
-        try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+        try (SimpleServerSocket fake = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
             var server = TestServer.async(() -> {
-                try (SimpleSocket client = fake.accept(4096)) {
+                try (SimpleSocket client = fake.accept()) {
                     client.sendLine("x".repeat(ChatClient.MAX_LINE_BYTES + 1));
                     String first = client.receiveLine();
                     client.sendLine("* bye");
@@ -192,10 +196,10 @@ class ClientTest {
         @Test
         @DisplayName("when the connection is lost without a goodbye")
         void lost() throws Exception {
-            try (SimpleSocket fake = SimpleSocket.listen("127.0.0.1", 0)) {
+            try (SimpleServerSocket fake = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
                 var server = TestServer.asyncRun(() -> {
                     try {
-                        fake.accept(4096).close();
+                        fake.accept().close();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -211,12 +215,12 @@ class ClientTest {
         @DisplayName("when the connection is refused")
         void refused() throws Exception {
             int port;
-            try (SimpleSocket probe = SimpleSocket.listen("127.0.0.1", 0)) {
+            try (SimpleServerSocket probe = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
                 port = probe.localPort();
             }
             Run run = client(idleKeyboard(), "--port", String.valueOf(port));
             assertEquals(1, run.exitCode());
-            assertEquals("error: connection refused by 127.0.0.1:" + port + " (is the server running?)", run.err().strip());
+            assertEquals("error: connection refused by 127.0.0.1:" + port + ": nothing is listening on that port", run.err().strip());
         }
     }
 }

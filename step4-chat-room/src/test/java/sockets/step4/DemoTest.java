@@ -10,7 +10,7 @@ import sockets.testing.CapturedOutput;
 import sockets.testing.Exercise;
 import sockets.testing.Readme;
 
-@Exercise("4.7")
+@Exercise("4.9")
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The demo")
 class DemoTest {

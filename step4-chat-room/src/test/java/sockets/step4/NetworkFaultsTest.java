@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.4")
+@Exercise("4.7")
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("A faulty network between client and server (a fault-injecting proxy on loopback)")
 class NetworkFaultsTest {

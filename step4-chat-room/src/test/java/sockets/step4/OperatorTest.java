@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.5")
+@Exercise("4.8")
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The operator, shutdown and bounded resources")
 class OperatorTest {
@@ -41,11 +43,12 @@ class OperatorTest {
             }
             typing.write("/quit\n".getBytes(StandardCharsets.UTF_8));
             typing.flush();
-            operator.get(5, TimeUnit.SECONDS);
             for (LoopbackClient client : new LoopbackClient[] {one[0], one[1], carol}) {
                 client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice at every client");
-                assertTrue(client.awaitClosed(), "every socket closed at shutdown");
+                assertTrue(client.awaitClosed(), "the server ends every stream after its notice");
+                client.close(); // As a real client does: the shutdown then ends without waiting for its deadline.
             }
+            operator.get(5, TimeUnit.SECONDS);
             assertTrue(chat.server.awaitStopped(5_000), "shutdown should have finished");
         }
     }
@@ -64,7 +67,7 @@ class OperatorTest {
     }
 
     @Test
-    @DisplayName("shutdown tells every client, waiting or chatting, and closes every socket")
+    @DisplayName("shutdown tells every client, waiting or chatting, and closes those that do not close their side in time")
     void shutdownTellsEveryone() throws Exception {
         try (TestServer chat = TestServer.start()) {
             LoopbackClient[] room = chat.pair("alice", "bob");
@@ -83,6 +86,28 @@ class OperatorTest {
         }
     }
 
+    @Test
+    @DisplayName("shutdown with a room and a client waiting: nobody is paired again or told anyone joined")
+    void shutdownPairsNobody() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            LoopbackClient carol = chat.join("carol");
+            var stopping = TestServer.async(chat.server::shutdown);
+            for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
+                client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice");
+                List<String> after = new ArrayList<>();
+                String line;
+                while ((line = client.readLine()) != null) { // exit: the server ended the stream
+                    after.add(line);
+                }
+                assertEquals(List.of(), after, "after the shutdown notice nothing more - no '* NAME left',"
+                        + " no '* NAME joined', no new partner (was the lobby closed first?)");
+                client.close();
+            }
+            assertTrue(stopping.get(5, TimeUnit.SECONDS), "the shutdown did the work");
+        }
+    }
+
     /**
      * Closing a listener does not stop a thread blocked in its accept() at once, and until that
      * thread wakes up the kernel still completes new connections. 20 rounds: without the wait
@@ -93,8 +118,13 @@ class OperatorTest {
     void refusedRightAfterShutdown() throws Exception {
         for (int round = 1; round <= 20; round++) {
             try (TestServer chat = TestServer.start()) {
-                chat.pair("alice", "bob");
-                assertTrue(chat.server.shutdown());
+                LoopbackClient[] room = chat.pair("alice", "bob");
+                var stopping = TestServer.async(chat.server::shutdown);
+                for (LoopbackClient client : room) {
+                    assertTrue(client.awaitClosed(), "the server ends the stream after its notice");
+                    client.close(); // As a real client does: then the shutdown need not wait for its deadline.
+                }
+                assertTrue(stopping.get(5, TimeUnit.SECONDS));
                 org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class, chat::connect,
                         "round " + round + ": connection refused, nothing listens any more");
             }

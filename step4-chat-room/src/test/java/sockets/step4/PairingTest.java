@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.3")
+@Exercise("4.7")
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Rooms of two")
 class PairingTest {

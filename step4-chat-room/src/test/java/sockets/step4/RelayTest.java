@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.4")
+@Exercise("4.7")
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Relaying messages")
 class RelayTest {
@@ -34,6 +34,18 @@ class RelayTest {
                 room[0].expectLine(line -> line.equals("<bob> crlf line"), "a CRLF line relayed without its CR");
                 room[1].sendRaw(new byte[] {'f', (byte) 0xff, 'g', '\n'});
                 room[0].expectLine(line -> line.equals("<bob> f\uFFFDg"), "invalid UTF-8 relayed as U+FFFD");
+            }
+        }
+
+        @Test
+        @DisplayName("is cleaned by the server before it is relayed")
+        void cleanedByServer() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient[] room = chat.pair("alice", "bob");
+                room[0].send("\u001b[31mred\u001b[0m");
+                String line = room[1].expectLine(l -> l.startsWith("<alice> "), "alice's line");
+                assertTrue(line.chars().noneMatch(c -> c == 0x1b), "no ESC may reach another terminal: " + line);
+                assertEquals("<alice> \uFFFD[31mred\uFFFD[0m", line);
             }
         }
 
@@ -84,6 +96,51 @@ class RelayTest {
                 room[0].expectLine(line -> line.startsWith("! usage: /nick"), "usage for /nick without a name");
                 room[0].send("still here");
                 room[1].expectLine(line -> line.equals("<alice> still here"), "relay after errors");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("names")
+    class Naming {
+        @Test
+        @DisplayName("a refused name gets one error line that says which rule it breaks")
+        void refusalSaysWhy() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient[] room = chat.pair("alice", "bob");
+                String[][] cases = {
+                    {"ABCDEFGHIJKLMNOPQRSTU", "a name has 1 to 20 characters"},
+                    {"a/b", "a name uses only letters A-Z a-z, digits, _ and -"},
+                    {"SERVER", "the name server is reserved for the operator"},
+                    {"Alice", "the name Alice is taken"},
+                };
+                for (String[] refused : cases) {
+                    room[1].send("/nick " + refused[0]);
+                    assertEquals("! cannot use that name: " + refused[1], room[1].readLine(),
+                            "the answer to '/nick " + refused[0] + "'");
+                }
+                room[1].send("/who");
+                assertEquals("* you are bob, chatting with alice; 2 connected, 0 waiting", room[1].readLine(),
+                        "a refused name changes nothing");
+            }
+        }
+
+        @Test
+        @DisplayName("is unique on the server ignoring case, and the partner hears of a change")
+        void uniqueIgnoringCase() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient[] room = chat.pair("alice", "bob");
+                room[1].send("/nick ALICE");
+                room[1].expectLine(line -> line.startsWith("! "), "an error: 'ALICE' is taken (alice, ignoring case)");
+                room[1].send("/nick server");
+                room[1].expectLine(line -> line.startsWith("! ") && line.contains("reserved"), "an error: 'server' is reserved");
+                room[1].send("/nick bad name!");
+                room[1].expectLine(line -> line.startsWith("! "), "an error for bad characters");
+                room[1].send("/nick Robert");
+                room[1].expectLine(line -> line.equals("* you are now Robert"), "a confirmation of the new name");
+                room[0].expectLine(line -> line.equals("* bob is now Robert"), "the partner told of the new name");
+                room[0].send("/nick Alice");
+                room[0].expectLine(line -> line.equals("* you are now Alice"), "your own name in another case is fine");
             }
         }
     }

@@ -9,16 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import sockets.testing.Background;
 import sockets.testing.LoopbackClient;
 
-/** A chat server on 127.0.0.1, port 0, and the raw clients a test connected to it; closes them all. */
+/**
+ * A chat server on 127.0.0.1, port 0, and the raw clients a test connected to it. Closing it
+ * closes them all and the server at once ({@link ChatServer#close()}: no graceful shutdown, so the
+ * tests of the exercises before 4.8 do not need it).
+ */
 final class TestServer implements AutoCloseable {
-
-    /** Background work of tests on virtual threads: the common pool has one thread on two cores. */
-    private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
 
     final ChatServer server;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -81,11 +81,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static <T> CompletableFuture<T> async(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task, THREADS);
+        return CompletableFuture.supplyAsync(task, Background.THREADS);
     }
 
     static CompletableFuture<Void> asyncRun(Runnable task) {
-        return CompletableFuture.runAsync(task, THREADS);
+        return CompletableFuture.runAsync(task, Background.THREADS);
     }
 
     String log() {
@@ -97,6 +97,6 @@ final class TestServer implements AutoCloseable {
         for (LoopbackClient client : clients) {
             client.close();
         }
-        server.shutdown();
+        server.close();
     }
 }
