@@ -10,11 +10,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The lines waiting for one client, and its writer: the one thread that writes to its socket, so
- * two lines never interleave. Bounded: a message waits while {@link #MAX_BYTES} wait (the sender
- * slows down to the pace the client reads: flow control), and a client that takes nothing for the
- * stall time is disconnected. Notices never wait, but a client {@link #NOTICE_ROOM_BYTES} further
- * behind is disconnected too. Built from a lock and two conditions: a waiting virtual thread lets
- * go of its carrier, where {@code synchronized} and {@code wait()} would pin it on JDK 21 to 23.
+ * two lines never interleave. The writer lives while lines wait: the first line starts it, and it
+ * ends once everything is sent (an idle client costs no thread). Bounded: a message waits while
+ * {@link #MAX_BYTES} wait (the sender slows down to the pace the client reads: flow control), and
+ * a client that takes nothing for the stall time is disconnected. Notices never wait, but a client
+ * {@link #NOTICE_ROOM_BYTES} further behind is disconnected too. Built from a lock and a
+ * condition: a waiting virtual thread lets go of its carrier, where {@code synchronized} and
+ * {@code wait()} would pin it on JDK 21 to 23.
  */
 final class Outbox implements Mailbox {
 
@@ -27,8 +29,8 @@ final class Outbox implements Mailbox {
 
     private final SimpleSocket socket;
     private final long stallNanos;
+    private final Thread.Builder threads;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition linesWaiting = lock.newCondition();
     private final Condition roomMade = lock.newCondition();
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long waitingBytes;
@@ -38,14 +40,14 @@ final class Outbox implements Mailbox {
     private boolean dropped;
     /** ...because it read nothing for the stall time, or fell too far behind. */
     private boolean notReading;
-    private final Thread writer;
+    /** The writer thread while one runs, else null. */
+    private Thread writer;
 
-    /** An outbox for {@code socket}; its writer starts at once on {@code threads}. */
+    /** An outbox for {@code socket}; its writer threads come from {@code threads}. */
     Outbox(SimpleSocket socket, int stallMillis, Thread.Builder threads) {
         this.socket = socket;
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
-        this.writer = threads.unstarted(this::writeAll);
-        writer.start();
+        this.threads = threads;
     }
 
     @Override
@@ -107,12 +109,17 @@ final class Outbox implements Mailbox {
         // tag::solution-4.5[]
         lock.lock();
         try {
-            if (!finishing && !dropped && lastLine != null) {
+            if (finishing || dropped) {
+                return; // Finished once is enough.
+            }
+            if (lastLine != null) {
                 add(lastLine);
             }
             finishing = true;
-            linesWaiting.signal();
             roomMade.signalAll();
+            if (writer == null) {
+                writer = threads.start(this::writeAll); // Nothing waits: it just half-closes.
+            }
         } finally {
             lock.unlock();
         }
@@ -121,8 +128,18 @@ final class Outbox implements Mailbox {
 
     /** Waits, at most {@code millis}, for the writer to end (all sent, or the client gone). */
     void awaitWriter(long millis) {
+        Thread last;
+        lock.lock();
         try {
-            writer.join(millis);
+            last = writer;
+        } finally {
+            lock.unlock();
+        }
+        if (last == null) {
+            return; // Nothing being written.
+        }
+        try {
+            last.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Asked to stop waiting: go on closing.
         }
@@ -158,17 +175,14 @@ final class Outbox implements Mailbox {
         }
     }
 
-    /** The writer's loop: takes everything waiting, writes it in one go, again, until finished. */
+    /** The writer's thread: takes everything waiting, writes it in one go, again, until nothing waits. */
     private void writeAll() {
         // tag::solution-4.5[]
         // tag::write-all[]
         try {
             List<String> batch;
-            while (!(batch = takeAll()).isEmpty()) { // exit: finished and all sent, or dropped
-                socket.sendLines(batch);
-            }
-            if (!dropped()) {
-                socket.shutdownOutput(); // Our last line is out: the client reads end of stream.
+            while (!(batch = takeAll()).isEmpty()) { // exit: all sent, or the client dropped
+                socket.sendLines(batch); // One write for the whole batch.
             }
         } catch (IOException e) {
             lock.lock();
@@ -182,15 +196,19 @@ final class Outbox implements Mailbox {
         // end::solution-4.5[]
     }
 
-    /** Waits for lines and takes them all, making room; empty once finished and sent, or dropped. */
-    private List<String> takeAll() {
+    /**
+     * Takes every line waiting, making room for senders. Empty when none waits: the writer then
+     * ends - after half-closing, if the outbox is finished.
+     */
+    private List<String> takeAll() throws IOException {
         // tag::solution-4.5[]
         lock.lock();
         try {
-            while (lines.isEmpty() && !finishing && !dropped) {
-                linesWaiting.awaitUninterruptibly();
-            }
-            if (dropped) {
+            if (lines.isEmpty() || dropped) {
+                writer = null; // The next line starts a new writer.
+                if (finishing && !dropped) {
+                    socket.shutdownOutput(); // Our last line is out: the client reads end of stream.
+                }
                 return List.of();
             }
             List<String> batch = new ArrayList<>(lines);
@@ -204,11 +222,13 @@ final class Outbox implements Mailbox {
         // end::solution-4.5[]
     }
 
-    /** Queues a line and wakes the writer; the caller holds the lock. */
+    /** Queues a line and starts the writer if none runs; the caller holds the lock. */
     private void add(String line) {
         lines.addLast(line);
         waitingBytes += cost(line);
-        linesWaiting.signal();
+        if (writer == null) {
+            writer = threads.start(this::writeAll);
+        }
     }
 
     /** Disconnects a client that cannot be written to, and wakes whoever waits; the caller holds the lock. */
@@ -217,7 +237,6 @@ final class Outbox implements Mailbox {
         lines.clear();
         waitingBytes = 0;
         socket.close(); // Wakes the writer if it is stuck in a write, and the client's reader.
-        linesWaiting.signal();
         roomMade.signalAll();
     }
 
