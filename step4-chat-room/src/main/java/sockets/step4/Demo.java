@@ -57,6 +57,7 @@ final class Demo {
             alice.endInput();
             alice.awaitAndPrint("* bye");
             aliceChat.get(5, TimeUnit.SECONDS);
+            server.shutdown();
         }
         out.println("Everyone left gracefully. Now try it yourself: chat server, then chat client in two terminals.");
     }

@@ -2,7 +2,6 @@ package sockets.step4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,25 +14,22 @@ import sockets.testing.Readme;
 @DisplayName("The demo")
 class DemoTest {
 
-    private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:\\d+");
+    private static final String PART_2 = "Part 2 - the chat room (the same as: chat demo)\n";
 
     @Test
-    @DisplayName("prints the conversation the README shows, line for line (only the port differs)")
-    void printsTheReadmeTranscript() throws Exception {
-        // The first fenced block after the demo's paragraph: the transcript a reader expects to see.
-        String shown = Readme.blockAfter("what its user types");
-        String printed = CapturedOutput.of(Tour::main);
-        assertEquals(anyPort(shown), anyPort(printed),
+    @DisplayName("chat demo prints the conversation of the README's tour, line for line (only the port differs)")
+    void printsTheReadmeConversation() throws Exception {
+        String tour = Readme.blockAfterLine(ReadmeTest.TOUR_COMMAND);
+        String shown = tour.substring(tour.indexOf(PART_2) + PART_2.length());
+        CommandLineTest.Run demo = CommandLineTest.chat("demo");
+        assertEquals(0, demo.exitCode(), demo.err());
+        assertEquals(ReadmeTest.masked(shown), ReadmeTest.masked(demo.out()),
                 "the demo must tell the story of the README, in the same order, both screens");
     }
 
     @Test
-    @DisplayName("the tour with arguments runs that chat command instead of the demo")
+    @DisplayName("the tour with arguments runs that chat command instead")
     void tourWithArguments() throws Exception {
         assertEquals("chat 1.0", CapturedOutput.of(() -> Tour.main("--version")).strip());
-    }
-
-    private static String anyPort(String text) {
-        return PORT.matcher(text.replace("\r\n", "\n")).replaceAll("127.0.0.1:PORT");
     }
 }

@@ -89,16 +89,24 @@ public final class Readme {
                 + " above a java block); it shows " + excerpts.stream().map(Excerpt::tag).toList());
     }
 
-    /** The lines between {@code // tag::TAG[]} and {@code // end::TAG[]}, other tag lines dropped, dedented. */
+    /**
+     * The lines between {@code // tag::TAG[]} and {@code // end::TAG[]} - every such region of the
+     * file, in order, as asciidoctor's include joins them - other tag lines dropped, dedented.
+     */
     public static String tagged(Path source, String tag) throws IOException {
-        List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8).stream().map(String::stripTrailing).toList();
-        List<String> stripped = lines.stream().map(String::strip).toList();
-        int start = stripped.indexOf("// tag::" + tag + "[]");
-        int end = stripped.indexOf("// end::" + tag + "[]");
-        assertTrue(start >= 0 && end > start, "tag " + tag + " not found in " + source);
-        List<String> body = lines.subList(start + 1, end).stream()
-                .filter(line -> !line.strip().startsWith("// tag::") && !line.strip().startsWith("// end::"))
-                .toList();
+        List<String> body = new ArrayList<>();
+        boolean inside = false;
+        for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
+            String strip = line.strip();
+            if (strip.equals("// tag::" + tag + "[]")) {
+                inside = true;
+            } else if (strip.equals("// end::" + tag + "[]")) {
+                inside = false;
+            } else if (inside && !strip.startsWith("// tag::") && !strip.startsWith("// end::")) {
+                body.add(line.stripTrailing());
+            }
+        }
+        assertTrue(!body.isEmpty(), "tag " + tag + " not found in " + source);
         int indent = body.stream().filter(line -> !line.isBlank())
                 .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
         StringBuilder text = new StringBuilder();
