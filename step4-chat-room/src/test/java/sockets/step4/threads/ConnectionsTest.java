@@ -103,13 +103,19 @@ class ConnectionsTest {
     void awaitEmptyWaits() throws Exception {
         Connections<String> connections = new Connections<>(5);
         connections.tryAdd("alice");
-        var waiting = CompletableFuture.supplyAsync(() -> {
+        var waiting = new CompletableFuture<Boolean>();
+        Thread waiter = Thread.ofPlatform().daemon().start(() -> {
             try {
-                return connections.awaitEmpty(10_000);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                waiting.complete(connections.awaitEmpty(10_000));
+            } catch (InterruptedException | RuntimeException e) {
+                waiting.completeExceptionally(e);
             }
-        }, Background.THREADS);
+        });
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (waiter.getState() != Thread.State.TIMED_WAITING && waiter.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < end && !waiting.isDone(), "awaitEmpty() should wait while alice is there");
+            Thread.onSpinWait();
+        }
         // While it waits, the lock must be free: these calls would wait for ever otherwise.
         var others = CompletableFuture.runAsync(() -> {
             connections.tryAdd("bob");
