@@ -75,6 +75,9 @@ public final class BenchMain {
             if (options.runs("idle")) {
                 measureIdleClients(options, results, log);
             }
+            if (options.runs("stalled")) {
+                measureStalledRooms(options, results, log);
+            }
             results.context.put("load average at the end", RunContext.loadAverage());
             results.notes.add("server and relay output: " + logFile);
             progress("writing " + options.out().resolve("bench.md") + ", bench.json, " + CHART_FILE);
@@ -145,6 +148,22 @@ public final class BenchMain {
             }
         } catch (IOException | RuntimeException e) {
             results.notes.add("idle clients failed: " + e.getMessage());
+        }
+    }
+
+    /** On a fresh server with a short stall time, so that the drops come within seconds. */
+    private static void measureStalledRooms(BenchOptions o, Results results, PrintStream log) throws InterruptedException {
+        if (!Files.isRegularFile(o.chatJar())) {
+            results.notes.add("stalled rooms not measured: " + o.chatJar() + " is missing");
+            return;
+        }
+        progress(String.format(Locale.ROOT, "chat: %,d stalled rooms (--stall-timeout %d)", o.stalledRooms(),
+                StalledRooms.STALL_SECONDS));
+        try (ChatRelay chat = ChatRelay.start(o.java(), o.chatJar(), 2 * o.stalledRooms() + 100, log,
+                "--stall-timeout", Integer.toString(StalledRooms.STALL_SECONDS))) {
+            results.stalled = StalledRooms.measure(chat, o.stalledRooms());
+        } catch (IOException | RuntimeException e) {
+            results.notes.add("stalled rooms failed: " + e.getMessage());
         }
     }
 

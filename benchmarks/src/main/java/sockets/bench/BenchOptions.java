@@ -10,25 +10,26 @@ import java.util.Set;
  * seconds (CI's smoke test); the other options override one figure each.
  */
 record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRoundTrips, long throughputMillis,
-                    int idleClients, Path chatJar, Path out, Path java, Set<String> phases) {
+                    int idleClients, int stalledRooms, Path chatJar, Path out, Path java, Set<String> phases) {
 
     /** The measurements, in the order they run; {@code --only} picks some of them. */
-    static final List<String> PHASES = List.of("round-trip", "throughput", "isolation", "idle");
+    static final List<String> PHASES = List.of("round-trip", "throughput", "isolation", "idle", "stalled");
 
     static final String USAGE = """
-            usage: bench [--quick] [--round-trips N] [--warmup N] [--clients N] [--seconds S]
+            usage: bench [--quick] [--round-trips N] [--warmup N] [--clients N] [--rooms N] [--seconds S]
                          [--only PHASES] [--chat-jar FILE] [--out DIR] [--java FILE]
               --quick          small counts, a few seconds (a smoke test: numbers are not meaningful)
               --round-trips N  measured round trips per target after warm-up (default 100000)
               --warmup N       unmeasured round trips first (default 20000)
               --clients N      idle clients held at once by the chat server (default 8000)
+              --rooms N        stalled rooms: senders flooding partners that never read (default 500)
               --seconds S      throughput window per target, after 1 s of warm-up (default 3)
-              --only PHASES    some of round-trip,throughput,isolation,idle (default: all)
+              --only PHASES    some of round-trip,throughput,isolation,idle,stalled (default: all)
               --chat-jar FILE  the chat to measure (default step4-chat-room/target/chat.jar)
               --out DIR        where bench.md, bench.json and latency.svg go (default target/bench)
               --java FILE      the java that runs the chat server (default: the one running this)""";
 
-    private static final List<String> WITH_VALUE = List.of("--round-trips", "--warmup", "--clients",
+    private static final List<String> WITH_VALUE = List.of("--round-trips", "--warmup", "--clients", "--rooms",
             "--seconds", "--only", "--chat-jar", "--out", "--java");
 
     /** A command line that cannot be understood: the message, then the usage. */
@@ -44,6 +45,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         int roundTrips = quick ? 2_000 : 100_000;
         long throughputMillis = quick ? 500 : 3_000;
         int clients = quick ? 200 : 8_000;
+        int rooms = quick ? 20 : 500;
         Path chatJar = Path.of("step4-chat-room", "target", "chat.jar");
         Path out = Path.of("target", "bench");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -64,6 +66,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
                 case "--round-trips" -> roundTrips = positive(option, value);
                 case "--warmup" -> warmups = positive(option, value);
                 case "--clients" -> clients = positive(option, value);
+                case "--rooms" -> rooms = positive(option, value);
                 case "--seconds" -> throughputMillis = 1000L * positive(option, value);
                 case "--only" -> phases = phases(value);
                 case "--chat-jar" -> chatJar = Path.of(value);
@@ -74,7 +77,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         }
         // Isolation measures twice per target: a fifth of the round trips each keeps the run short.
         int isolationRoundTrips = Math.max(1_000, roundTrips / 5);
-        return new BenchOptions(quick, warmups, roundTrips, isolationRoundTrips, throughputMillis, clients,
+        return new BenchOptions(quick, warmups, roundTrips, isolationRoundTrips, throughputMillis, clients, rooms,
                 chatJar, out, java, Set.copyOf(phases));
     }
 

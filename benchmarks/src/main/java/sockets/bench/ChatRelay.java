@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +28,12 @@ final class ChatRelay implements Relay {
         this.address = address;
     }
 
-    /** Starts {@code java -jar chat.jar server} and waits for its {@code listening on} line. */
-    static ChatRelay start(Path java, Path jar, int maxClients, PrintStream log) throws IOException {
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "server",
-                "--port", "0", "--max-clients", Integer.toString(maxClients))
+    /** Starts {@code java -jar chat.jar server} (and {@code options}) and waits for its {@code listening on} line. */
+    static ChatRelay start(Path java, Path jar, int maxClients, PrintStream log, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(),
+                "server", "--port", "0", "--max-clients", Integer.toString(maxClients)));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         ProcessLines output = new ProcessLines(process.getInputStream(), log, "chat: ");

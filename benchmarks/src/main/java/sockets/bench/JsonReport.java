@@ -28,6 +28,9 @@ final class JsonReport {
                 "flooded", latency(i.flooded()), "p99Ratio", i.p99Ratio(),
                 "floodLinesPerSecond", i.floodLinesPerSecond(), "problem", i.problem())));
         root.put("isolation", isolation);
+        root.put("stalledRooms", r.stalled == null ? null : map("rooms", r.stalled.rooms(),
+                "newcomerWelcomeUs", latency(r.stalled.newcomerWelcome()), "allDroppedSeconds", r.stalled.allDroppedSeconds(),
+                "stillConnected", r.stalled.stillConnected(), "problem", r.stalled.problem()));
         List<Object> goalList = new ArrayList<>();
         for (Goals.Goal g : goals) {
             goalList.add(map("goal", g.goal(), "measured", g.measured(),

@@ -20,6 +20,7 @@ final class MarkdownReport {
         md.throughput(r);
         md.idle(r.idle);
         md.isolation(r.isolation);
+        md.stalled(r.stalled);
         md.goals(goals);
         if (!r.notes.isEmpty()) {
             md.line("");
@@ -97,8 +98,27 @@ final class MarkdownReport {
                 + " | " + Goals.lines(i.floodLinesPerSecond()) + " | " + (i.problem() == null ? "" : i.problem()) + " |"));
     }
 
+    private void stalled(StalledRooms.Result stalled) {
+        if (stalled == null) {
+            return;
+        }
+        section("Stalled rooms: senders flooding partners that never read (server --stall-timeout "
+                + StalledRooms.STALL_SECONDS + ")");
+        line("| measure | value |");
+        line("|---|---:|");
+        line("| rooms | " + count(stalled.rooms()) + " |");
+        line("| newcomers' wait for their welcome, p50 / max | " + us(stalled.newcomerWelcome().p50Us() / 1000) + " / "
+                + us(stalled.newcomerWelcome().maxUs() / 1000) + " ms |");
+        line("| every stalled client dropped after | " + (Double.isNaN(stalled.allDroppedSeconds()) ? "-"
+                : String.format(Locale.ROOT, "%.1f s", stalled.allDroppedSeconds())) + " |");
+        line("| stalled clients still connected at the end | " + count(stalled.stillConnected()) + " |");
+        if (stalled.problem() != null) {
+            line("| problem | " + stalled.problem() + " |");
+        }
+    }
+
     private void goals(List<Goals.Goal> goals) {
-        section("Goals (issue 9)");
+        section("Goals (issue 16)");
         line("| goal | measured | verdict |");
         line("|---|---|---|");
         for (Goals.Goal g : goals) {

@@ -20,6 +20,7 @@ final class Results {
     final Map<String, Throughput.Result> throughput = new LinkedHashMap<>();
     final Map<String, Isolation.Result> isolation = new LinkedHashMap<>();
     IdleClients.Result idle;
+    StalledRooms.Result stalled;
     final List<String> notes = new ArrayList<>();
 
     /** a / b for two targets' values, or NaN when either is missing. */

@@ -18,6 +18,12 @@ final class Fixtures {
                 latency(100, liveP99), latency(100, liveP99 / 2), null);
     }
 
+    /** 500 stalled rooms whose slowest newcomer waited {@code maxWelcomeUs}. */
+    static StalledRooms.Result stalled(double maxWelcomeUs, double allDroppedSeconds, int stillConnected, String problem) {
+        Latency welcome = new Latency(10, maxWelcomeUs / 4, maxWelcomeUs, maxWelcomeUs, maxWelcomeUs, List.of());
+        return new StalledRooms.Result(500, welcome, allDroppedSeconds, stillConnected, problem);
+    }
+
     /** A run where the chat meets every goal. */
     static Results allGoalsMet() {
         Results r = new Results();
@@ -30,6 +36,7 @@ final class Fixtures {
         r.throughput.put(Results.DIRECT, new Throughput.Result(2e7, null));
         r.isolation.put(Results.CHAT, new Isolation.Result(latency(30, 60), latency(35, 90), 4e6, null));
         r.idle = idle(8_000, 8_000, 60_000, 60_000 + 8_000 * 12, 5_000);
+        r.stalled = stalled(40_000, 12.5, 0, null);
         return r;
     }
 }
