@@ -55,7 +55,8 @@ final class Lobby {
         member.partner = partner;
         partner.partner = member;
         partner.mailbox.tell("* " + member.name + " joined - say hello");
-        member.mailbox.tell("* you are chatting with " + partner.name + " - say hello");
+        member.mailbox.tell("* you are chatting with " + partner.name
+                + " - say hello");
         // end::pair-or-wait[]
         // end::solution-4.6[]
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The lines waiting for one client, and its writer: the one thread that writes to its socket, so
@@ -56,16 +57,17 @@ final class Outbox implements Mailbox {
         // tag::send[]
         lock.lock();
         try {
+            // tag::wait-for-room[]
             long left = stallNanos;
             // Full: wait for the writer to make room - but not forever.
             while (waitingBytes >= MAX_BYTES && !finishing && !dropped) {
                 if (left <= 0) {
                     notReading = true; // Nothing went out for the stall time.
-                    drop();
-                    return false;
+                    return drop();
                 }
                 left = roomMade.awaitNanos(left);
             }
+            // end::wait-for-room[]
             if (finishing || dropped) {
                 return false; // Leaving or gone: nobody to send to.
             }
@@ -128,18 +130,11 @@ final class Outbox implements Mailbox {
 
     /** Waits, at most {@code millis}, for the writer to end (all sent, or the client gone). */
     void awaitWriter(long millis) {
-        Thread last;
-        lock.lock();
+        Thread last = locked(() -> writer);
         try {
-            last = writer;
-        } finally {
-            lock.unlock();
-        }
-        if (last == null) {
-            return; // Nothing being written.
-        }
-        try {
-            last.join(millis);
+            if (last != null) {
+                last.join(millis);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Asked to stop waiting: go on closing.
         }
@@ -147,32 +142,17 @@ final class Outbox implements Mailbox {
 
     /** True once the client was disconnected (it was not reading, or a write failed). */
     boolean dropped() {
-        lock.lock();
-        try {
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> dropped);
     }
 
     /** True once the client was disconnected for not reading. */
     boolean notReading() {
-        lock.lock();
-        try {
-            return notReading;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> notReading);
     }
 
     /** Bytes waiting for this client now, counted as {@link #cost}: what it costs the server. */
     long waitingBytes() {
-        lock.lock();
-        try {
-            return waitingBytes;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> waitingBytes);
     }
 
     /** The writer's thread: takes everything waiting, writes it in one go, again, until nothing waits. */
@@ -185,12 +165,7 @@ final class Outbox implements Mailbox {
                 socket.sendLines(batch); // One write for the whole batch.
             }
         } catch (IOException e) {
-            lock.lock();
-            try {
-                drop(); // Reset or closed: nothing more can be sent.
-            } finally {
-                lock.unlock();
-            }
+            locked(this::drop); // Reset or closed: nothing more can be sent.
         }
         // end::write-all[]
         // end::solution-4.5[]
@@ -232,12 +207,23 @@ final class Outbox implements Mailbox {
     }
 
     /** Disconnects a client that cannot be written to, and wakes whoever waits; the caller holds the lock. */
-    private void drop() {
+    private boolean drop() {
         dropped = true;
         lines.clear();
         waitingBytes = 0;
         socket.close(); // Wakes the writer if it is stuck in a write, and the client's reader.
         roomMade.signalAll();
+        return false;
+    }
+
+    /** {@code step} under the lock: the short reads and changes of the other threads' fields. */
+    private <T> T locked(Supplier<T> step) {
+        lock.lock();
+        try {
+            return step.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static long cost(String line) {

@@ -75,7 +75,10 @@ final class Session {
         socket.close();
     }
 
-    /** Reads and handles lines until the client quits or closes its side; returns why it left. */
+    /**
+     * Reads and handles lines until the client quits or closes its side; returns why it left
+     * ({@code ""} then). An over-long line is answered {@code ! line too long (more than N bytes) - not sent}.
+     */
     private String converse() throws IOException {
         // tag::solution-4.7[]
         // tag::converse[]
@@ -104,7 +107,11 @@ final class Session {
         // end::solution-4.7[]
     }
 
-    /** A message for the partner: waits while the partner is behind (flow control). */
+    /**
+     * A message for the partner, as {@code <NAME> TEXT} with the text made harmless: waits while the
+     * partner is behind (flow control). Alone, the client is answered
+     * {@code ! nobody is here yet - your message was not sent; wait for a partner}.
+     */
     private void relay(String text) {
         // tag::solution-4.7[]
         // tag::relay[]
@@ -126,7 +133,10 @@ final class Session {
         outbox.send(line);
     }
 
-    /** Obeys one command line; false for {@code /quit}. */
+    /**
+     * Obeys one command line; false for {@code /quit}. {@code /nick} without a name is answered
+     * {@code ! usage: /nick NAME}, an unknown verb {@code ! unknown command VERB - type /help}.
+     */
     private boolean command(String line) {
         // tag::solution-4.7[]
         ChatCommand command = ChatCommand.parse(line);

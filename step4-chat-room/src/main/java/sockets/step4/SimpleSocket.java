@@ -162,11 +162,6 @@ public final class SimpleSocket implements Closeable {
         // end::solution-4.3[]
     }
 
-    /** Our own end as {@code ADDR:PORT}. */
-    public String localAddress() {
-        return Endpoints.show(socket.getLocalSocketAddress());
-    }
-
     /** The peer's end as {@code ADDR:PORT}. */
     public String remoteAddress() {
         return Endpoints.show(socket.getRemoteSocketAddress());

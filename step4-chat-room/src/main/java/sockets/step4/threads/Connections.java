@@ -30,7 +30,7 @@ public final class Connections<C> {
         // tag::try-add[]
         lock.lock();
         try {
-            // Check and add under one lock: no thread can take the last place in between.
+            // One lock around check and add: nobody slips in between.
             if (closed || open.size() >= max) {
                 return false;
             }
