@@ -78,6 +78,7 @@ public final class ChatMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             Demo.run(out);
+            out.println("Now try it yourself: chat server, then chat client in two terminals.");
             return 0;
         }
     }

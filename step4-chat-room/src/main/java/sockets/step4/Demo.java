@@ -59,7 +59,7 @@ final class Demo {
             aliceChat.get(5, TimeUnit.SECONDS);
             server.shutdown();
         }
-        out.println("Everyone left gracefully. Now try it yourself: chat server, then chat client in two terminals.");
+        out.println("Everyone left gracefully.");
     }
 
     /** Runs {@code chat client --name NAME} for a scripted user on its own thread. */
