@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import sockets.step3.framing.LineReader;
-import sockets.step3.framing.LineTooLongException;
 import sockets.step4.threads.Connections;
 import sockets.step4.threads.ThreadPerClient;
 
@@ -100,31 +98,14 @@ public final class ChatServer implements AutoCloseable {
         // end::solution-4.8[]
     }
 
-    /**
-     * The operator's console: each line goes to everyone, {@code /quit} shuts the server down.
-     * End of input just ends the console (a server started in the background keeps serving).
-     */
+    /** The operator's console ({@link OperatorConsole}) on {@code in}, until {@code /quit} or its end. */
     public void console(InputStream in) throws IOException {
-        LineReader console = new LineReader(in, settings.maxLineBytes());
-        while (!stopping.get()) {
-            String line;
-            try {
-                line = console.readLine();
-            } catch (LineTooLongException e) {
-                log.println("! line too long (more than " + e.limit() + " bytes) - not sent");
-                continue;
-            }
-            if (line == null) {
-                return; // End of the console's input: keep serving without an operator.
-            }
-            if (line.strip().equals("/quit")) {
-                shutdown();
-                return; // The operator stopped the server.
-            }
-            if (!line.isBlank()) {
-                broadcast(line);
-            }
-        }
+        OperatorConsole.run(this, in, log, settings.maxLineBytes());
+    }
+
+    /** True once a shutdown (or a close) has begun. */
+    boolean stopping() {
+        return stopping.get();
     }
 
     /**

@@ -10,22 +10,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The lines waiting for one client, and its writer: the one thread that writes to its socket, so
- * two lines never interleave. The writer lives while lines wait: the first line starts it, and it
- * ends once everything is sent (an idle client costs no thread). Bounded: a message waits while
- * {@link #MAX_BYTES} wait (the sender slows down to the pace the client reads: flow control), and
- * a client that takes nothing for the stall time is disconnected. Notices never wait, but a client
- * {@link #NOTICE_ROOM_BYTES} further behind is disconnected too. Built from a lock and a
- * condition: a waiting virtual thread lets go of its carrier, where {@code synchronized} and
- * {@code wait()} would pin it on JDK 21 to 23.
+ * The lines waiting for one client, and its writer: the one thread that writes to its socket (it
+ * lives while lines wait). Bounded: a message waits while {@link #MAX_BYTES} wait - flow control -
+ * and a client that takes nothing for the stall time is disconnected; notices never wait. A lock
+ * and a condition, never a monitor: a waiting virtual thread lets go of its carrier.
  */
 final class Outbox implements Mailbox {
 
-    /** What may wait for one client: room for bursts, a fixed bound for a client that never reads. */
+    /** What may wait for one client; notices have room beyond it; a line costs 64 bytes and 2 a character. */
     static final int MAX_BYTES = 64 * 1024;
-    /** Room for notices beyond {@link #MAX_BYTES}, so that telling never waits. */
     static final int NOTICE_ROOM_BYTES = 16 * 1024;
-    /** What one line costs beyond its characters (two bytes each): the String, the queue's slot. */
     static final int LINE_OVERHEAD_BYTES = 64;
 
     private final SimpleSocket socket;

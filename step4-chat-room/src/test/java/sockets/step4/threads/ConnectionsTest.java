@@ -68,6 +68,20 @@ class ConnectionsTest {
     }
 
     @Test
+    @DisplayName("8 threads adding 50,000 each at once: all 400,000 are counted (the tour's phase 5, five times)")
+    void noAddLost() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Connections<Object> connections = new Connections<>(Integer.MAX_VALUE);
+            atOnce(id -> {
+                for (int i = 0; i < 50_000; i++) {
+                    connections.tryAdd(new Object());
+                }
+            });
+            assertEquals(400_000, connections.count(), "round " + round + ": adds were lost - is the list changed only under the lock?");
+        }
+    }
+
+    @Test
     @DisplayName("never more than max, even when 8 threads race for the last places")
     void neverBeyondMax() throws Exception {
         for (int round = 0; round < 50; round++) {
