@@ -3,15 +3,16 @@ package sockets.step4;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import sockets.step1.Endpoints;
 import sockets.step2.Connector;
 import sockets.step2.Failures;
+import sockets.step3.GracefulClose;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
 
@@ -25,14 +26,12 @@ public final class SimpleSocket implements Closeable {
 
     private final Socket socket;
     private final LineReader lines;
-    private final InputStream in;
     private final OutputStream out;
 
     /** Wraps a connected {@code socket}: {@link SimpleServerSocket#accept()} and {@link #connect} make them. */
     SimpleSocket(Socket socket, int maxLineBytes) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
-        this.lines = new LineReader(in, maxLineBytes); // step 3's bounded reader, not a copy of it
+        this.lines = new LineReader(socket.getInputStream(), maxLineBytes); // step 3's bounded reader
         this.out = socket.getOutputStream();
     }
 
@@ -122,29 +121,16 @@ public final class SimpleSocket implements Closeable {
 
     /**
      * The end of a graceful close, after {@link #shutdownOutput()}: reads and drops whatever the
-     * peer still sends until it closes its side or {@code millis} pass, then closes. Closing with
-     * unread bytes would make the kernel answer with a reset, which can destroy our last lines
-     * before the peer has read them.
+     * peer still sends until it closes its side or {@code millis} pass, then closes - step 3's
+     * {@link GracefulClose}. Closing with unread bytes would make the kernel answer with a reset,
+     * which can destroy our last lines before the peer has read them.
      */
     public void drainAndClose(int millis) {
-        // tag::solution-4.3[]
-        // tag::drain[]
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        byte[] unread = new byte[512];
         try {
-            long left;
-            while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-                socket.setSoTimeout((int) left);
-                if (in.read(unread) == -1) {
-                    break; // The peer closed its side: nothing more will come.
-                }
-            }
+            GracefulClose.close(socket, Duration.ofMillis(millis));
         } catch (IOException e) {
-            // Silent until the deadline, or already gone: close all the same.
+            close(); // Already gone: closed all the same.
         }
-        close();
-        // end::drain[]
-        // end::solution-4.3[]
     }
 
     /**
