@@ -6,20 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Prepares a submission for grading in a folder of its own: the student's main code, and
- * everything that decides the grade taken from the official course - every step's tests,
- * exercises file and pom, test support, the grade module, the root pom, the Maven wrapper.
- * Also removes what could hook into the test run from the student's side (JUnit configuration
- * or services in main resources, classes in the grader's package).
+ * Prepares a submission for grading in a folder of its own, shaped by the course: everything is
+ * the course's - root pom (reduced to what grading builds), wrapper, {@code .mvn/}, test support,
+ * the grade module, and every step's pom, tests, resources and README - except the Java sources
+ * of each step's {@code src/main/java}, which are the submission's. Any other file of a step's
+ * {@code src/main} that differs from the course's is named in the log as not taken (a resource
+ * can steer ArchUnit, JUnit or javac), and so is a symbolic link.
  */
 final class GradingWorkspace {
 
-    /** Replaced wholesale by the course's own. */
-    private static final List<String> MACHINERY = List.of("test-support", "grade", ".mvn", "mvnw", "mvnw.cmd");
+    /** The course's own, always: the build and the grade machinery. */
+    private static final List<String> MACHINERY = List.of("pom.xml", "mvnw", "mvnw.cmd", ".mvn", "test-support", "grade");
 
     private GradingWorkspace() {}
 
@@ -28,34 +29,61 @@ final class GradingWorkspace {
             throw new EditionException(submission + " has no pom.xml: not a copy of the course");
         }
         CourseTree.requireEmpty(out);
-        CourseTree.copyAll(submission, out);
-        for (String name : MACHINERY) {
-            replace(course, out, Path.of(name));
-        }
         String pom = Files.readString(course.resolve("pom.xml"), StandardCharsets.UTF_8);
+        for (String name : MACHINERY) {
+            copyTree(course, out, Path.of(name));
+        }
         Files.writeString(out.resolve("pom.xml"), RootPom.forGrading(pom), StandardCharsets.UTF_8);
-        List<String> removed = new ArrayList<>();
-        for (String module : RootPom.modules(pom)) {
-            if (module.startsWith("step")) {
-                officialTestsFor(course, out, Path.of(module));
-                removed.addAll(hooks(out, Path.of(module)));
+        List<String> notTaken = new ArrayList<>();
+        for (String module : steps(pom)) {
+            Path step = Path.of(module);
+            copyTree(course, out, step);
+            Path sources = step.resolve("src/main/java");
+            CourseTree.delete(out.resolve(sources));
+            Files.createDirectories(out.resolve(sources));
+            if (Files.isDirectory(submission.resolve(step).resolve("src/main"))) {
+                notTaken.addAll(takeSources(course, submission, out, step));
             }
         }
-        for (String hook : removed) {
-            log.println("removed from the submission (it could change how tests run): " + hook);
+        for (String file : notTaken) {
+            log.println("not taken from the submission (only Java sources of src/main/java count): " + file);
         }
     }
 
-    /** The step's official pom and tests; the submission's own tests are dropped, not merged. */
-    private static void officialTestsFor(Path course, Path out, Path step) throws IOException {
-        Files.createDirectories(out.resolve(step));
-        CourseTree.copy(course, out, step.resolve("pom.xml"));
-        replace(course, out, step.resolve("src/test"));
+    /** The graded steps of the course's root pom, in build order. */
+    static List<String> steps(String rootPom) {
+        return RootPom.modules(rootPom).stream().filter(module -> module.startsWith("step")).toList();
     }
 
-    /** Deletes {@code relative} in {@code out} and copies the course's one (if it has one) there. */
-    private static void replace(Path course, Path out, Path relative) throws IOException {
-        CourseTree.delete(out.resolve(relative));
+    /**
+     * Copies the submission's {@code .java} files of {@code step/src/main/java} into {@code out};
+     * returns every other file of its {@code src/main} that the course does not have as it is.
+     */
+    private static List<String> takeSources(Path course, Path submission, Path out, Path step) throws IOException {
+        List<String> notTaken = new ArrayList<>();
+        Path main = step.resolve("src/main");
+        Path root = submission.resolve(main);
+        for (Path relative : CourseTree.files(root, out)) {
+            Path file = main.resolve(relative);
+            Path from = submission.resolve(file);
+            boolean source = relative.startsWith("java") && relative.toString().endsWith(".java");
+            if (Files.isSymbolicLink(from)) {
+                notTaken.add(file + " (a symbolic link)");
+            } else if (source) {
+                CourseTree.copy(submission, out, file);
+            } else if (!sameAsCourse(course.resolve(file), from)) {
+                notTaken.add(file.toString());
+            }
+        }
+        return notTaken;
+    }
+
+    private static boolean sameAsCourse(Path official, Path theirs) throws IOException {
+        return Files.isRegularFile(official) && Arrays.equals(Files.readAllBytes(official), Files.readAllBytes(theirs));
+    }
+
+    /** Copies {@code relative} (a file or a folder, without build output) from the course into {@code out}. */
+    private static void copyTree(Path course, Path out, Path relative) throws IOException {
         Path official = course.resolve(relative);
         if (Files.isDirectory(official)) {
             for (Path file : CourseTree.files(official, out)) {
@@ -64,33 +92,5 @@ final class GradingWorkspace {
         } else if (Files.isRegularFile(official)) {
             CourseTree.copy(course, out, relative);
         }
-    }
-
-    /** Main-side files that could reach into the test run; deleted, and named for the log. */
-    private static List<String> hooks(Path out, Path step) throws IOException {
-        List<Path> found = new ArrayList<>();
-        Path main = out.resolve(step).resolve("src/main");
-        Path graderPackage = main.resolve("java/sockets/testing");
-        if (Files.exists(graderPackage)) {
-            found.add(graderPackage);
-        }
-        Path resources = main.resolve("resources");
-        if (Files.isDirectory(resources)) {
-            try (Stream<Path> all = Files.walk(resources)) {
-                all.filter(GradingWorkspace::isTestHook).forEach(found::add);
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (Path hook : found) {
-            names.add(out.relativize(hook).toString());
-            CourseTree.delete(hook);
-        }
-        return names;
-    }
-
-    private static boolean isTestHook(Path file) {
-        String name = file.getFileName().toString();
-        boolean service = file.getParent() != null && file.getParent().endsWith(Path.of("META-INF", "services"));
-        return name.equals("junit-platform.properties") || (service && name.startsWith("org.junit"));
     }
 }

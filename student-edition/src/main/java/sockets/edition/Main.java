@@ -16,7 +16,10 @@ public final class Main {
     static final String USAGE = """
             usage: sockets.edition.Main COMMAND ARGS   (run it through ./course)
               edition COURSE OUT             write the student edition of COURSE into OUT (new or empty)
-              prepare-grading COURSE SUB OUT copy submission SUB into OUT with COURSE's tests and grade machinery
+              grade COURSE [--out DIR] [--jobs N] SUB...
+                                             grade submissions with COURSE's tests, in a sandbox: one prints its table;
+                                             several (or a folder of them) also give grades.csv and grades.md in DIR
+              prepare-grading COURSE SUB OUT shape a grading folder OUT: COURSE with the Java sources of submission SUB
               apply-variant SPEC DIR         apply a known-bad variant to the course copy in DIR;
                                              prints the module to grade and the exercises that must lose points
               copy COURSE OUT                copy COURSE into OUT (new or empty) as a submission would be: no build output
@@ -33,7 +36,7 @@ public final class Main {
     /** The exit code: 0 done, 1 a problem to fix (printed), 2 bad usage. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            return dispatch(args, out);
+            return dispatch(args, out, err);
         } catch (EditionException e) {
             e.getMessage().lines().forEach(line -> err.println("error: " + line));
             return 1;
@@ -46,9 +49,12 @@ public final class Main {
         }
     }
 
-    private static int dispatch(String[] args, PrintStream out) throws IOException, EditionException, UsageException {
+    private static int dispatch(String[] args, PrintStream out, PrintStream err) throws IOException, EditionException, UsageException {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
+            case "grade" -> {
+                return grade(List.of(args).subList(1, args.length), out, err);
+            }
             case "edition" -> {
                 need(args, 3);
                 StudentEdition.write(folder(args[1]), Path.of(args[2]).toAbsolutePath().normalize(), out);
@@ -93,6 +99,73 @@ public final class Main {
             default -> throw new UsageException();
         }
         return 0;
+    }
+
+    /** {@code grade COURSE [--out DIR] [--jobs N] SUB...}: 0 graded, 3 when grading broke for a submission. */
+    private static int grade(List<String> args, PrintStream out, PrintStream err) throws IOException, EditionException, UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException();
+        }
+        Path course = folder(args.getFirst());
+        Path into = null;
+        int jobs = Runtime.getRuntime().availableProcessors();
+        List<Path> named = new java.util.ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--out" -> into = Path.of(value(args, ++i)).toAbsolutePath().normalize();
+                case "--jobs" -> jobs = number(value(args, ++i));
+                default -> named.add(folder(args.get(i)));
+            }
+        }
+        if (named.isEmpty()) {
+            throw new UsageException();
+        }
+        Sandbox sandbox = Sandbox.detect(System.getenv());
+        if (sandbox.note() != null) {
+            err.println(sandbox.note());
+        }
+        SubmissionGrader grader = new SubmissionGrader(course, sandbox, System.getenv());
+        List<Path> submissions = ClassGrades.submissions(named);
+        if (named.size() == 1 && submissions.equals(named)) {
+            err.println("grading " + named.getFirst() + " with the official tests...");
+            SubmissionGrader.Graded graded = grader.grade(named.getFirst(), out, err);
+            if (graded.grade() == null) {
+                err.println("error: grading broke: " + graded.problem());
+                return 3;
+            }
+            err.println("grade written to " + named.getFirst().resolve("target/grade/grade.json") + " (and grade.md, build.log)"
+                    + " in " + ClassGrades.duration(graded.seconds()));
+            if (graded.problem() != null) {
+                err.println("error: " + graded.problem());
+                return 3;
+            }
+            return 0;
+        }
+        if (into == null) {
+            into = named.size() == 1 ? named.getFirst() : Path.of("").toAbsolutePath();
+        }
+        err.println("grading " + submissions.size() + " submissions with the official tests, up to " + jobs + " at a time...");
+        List<SubmissionGrader.Graded> results = ClassGrades.grade(grader, submissions, jobs, course, into, err);
+        return results.stream().anyMatch(SubmissionGrader.Graded::broke) ? 3 : 0;
+    }
+
+    private static String value(List<String> args, int index) throws UsageException {
+        if (index >= args.size()) {
+            throw new UsageException();
+        }
+        return args.get(index);
+    }
+
+    private static int number(String text) throws UsageException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1) {
+                throw new UsageException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException();
+        }
     }
 
     private static void need(String[] args, int count) throws UsageException {

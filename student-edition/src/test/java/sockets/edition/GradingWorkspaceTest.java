@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class GradingWorkspaceTest {
         CourseFixture.file(submission, step + "src/main/resources/META-INF/services/org.junit.jupiter.api.extension.Extension", "Cheat\n");
         CourseFixture.file(submission, step + "src/main/resources/data.txt", "needed by the code\n");
         CourseFixture.file(submission, step + "src/main/java/sockets/testing/grade/GradeListener.java", "shadow\n");
+        CourseFixture.file(submission, step + "src/main/java/sockets/step1/notes.txt", "a file javac ignores\n");
+        CourseFixture.file(submission, step + "README.md", "# My own transcript\n");
         CourseFixture.file(submission, "test-support/pom.xml", "<project>edited support</project>\n");
         CourseFixture.file(submission, ".mvn/maven.config", "-DskipTests\n");
         CourseFixture.file(submission, "pom.xml", "<project>edited root</project>\n");
@@ -48,10 +51,27 @@ class GradingWorkspaceTest {
     }
 
     @Test
-    @DisplayName("keeps the student's main code and resources")
+    @DisplayName("takes the Java sources of the student's src/main/java, whatever their package")
     void keepsMainCode() throws IOException {
         assertEquals("the student's code\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/step1/PortFinder.java"));
-        assertEquals("needed by the code\n", CourseFixture.read(work, "step1-basics/src/main/resources/data.txt"));
+        // Compiled, then rejected by the scan with one line (a class outside sockets.step1): see CodeScan.
+        assertEquals("shadow\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/testing/grade/GradeListener.java"));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/java/sockets/step1/Answer.java")),
+                "a solution-only file of the course the submission does not have");
+    }
+
+    @Test
+    @DisplayName("takes the README and resources from the course, naming the submission's own that differ")
+    void courseResources() throws IOException {
+        assertEquals("# Step 1\n", CourseFixture.read(work, "step1-basics/README.md"));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/resources/data.txt")));
+        assertFalse(Files.exists(work.resolve("step1-basics/src/main/java/sockets/step1/notes.txt")));
+        String text = log.toString(StandardCharsets.UTF_8);
+        for (String file : List.of("src/main/resources/data.txt", "src/main/resources/junit-platform.properties",
+                "src/main/resources/META-INF/services/org.junit.jupiter.api.extension.Extension",
+                "src/main/java/sockets/step1/notes.txt")) {
+            assertTrue(text.contains("not taken from the submission (only Java sources of src/main/java count): step1-basics/" + file), text);
+        }
     }
 
     @Test
@@ -77,15 +97,11 @@ class GradingWorkspaceTest {
     }
 
     @Test
-    @DisplayName("leaves forged results behind and removes hooks into the test run, saying so")
-    void removesHooks() {
+    @DisplayName("leaves the submission's build output behind")
+    void noBuildOutput() {
         assertFalse(Files.exists(work.resolve("step1-basics/target")));
-        assertFalse(Files.exists(work.resolve("step1-basics/src/main/resources/junit-platform.properties")));
-        assertFalse(Files.exists(work.resolve("step1-basics/src/main/resources/META-INF/services/org.junit.jupiter.api.extension.Extension")));
-        assertFalse(Files.exists(work.resolve("step1-basics/src/main/java/sockets/testing")));
-        String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("removed from the submission (it could change how tests run): step1-basics/src/main/java/sockets/testing"), text);
-        assertTrue(text.contains("step1-basics/src/main/resources/junit-platform.properties"), text);
+        assertFalse(Files.exists(work.resolve("student-edition")));
+        assertFalse(Files.exists(work.resolve("benchmarks")));
     }
 
     @Test

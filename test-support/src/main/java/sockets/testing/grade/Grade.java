@@ -5,23 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The points of every exercise of the graded steps, computed from the recorded test results. */
 public record Grade(List<Step> steps) {
 
     /**
-     * An exercise earns its points only when every one of its tests passed. DISCARDED: the step's
-     * results disagreed with Surefire's reports, so none of them counts.
+     * An exercise earns its points only when every one of its tests ran and passed. DISCARDED:
+     * the step's results disagreed with Surefire's reports, so none of them counts. REJECTED: the
+     * step's code breaks a rule of the course ({@link CodeScan}), so its tests do not count.
      */
-    public enum Status { PASSED, FAILED, NOT_RUN, DISCARDED }
+    public enum Status { PASSED, FAILED, NOT_RUN, DISCARDED, REJECTED }
 
-    /** The line the grade shows for a step whose results were thrown away; then the reason. */
     /** A step's second hint for each exercise, one section per exercise ("## 2.3 The accept loop"). */
     public static final String HINTS = "HINTS.md";
 
+    /** The line the grade shows for a step whose results were thrown away; then the reason. */
     public static final String DISCARDED = "results.tsv disagrees with Surefire's reports - results discarded";
+
+    /** The line the grade shows for a step whose code breaks a rule; then each rule broken. */
+    public static final String REJECTED = "the step's code breaks a rule of the course - it scores 0";
+
+    /** The message of a test the course has that left no result. */
+    public static final String DID_NOT_RUN = "did not run: the course has this test, but the run recorded no result for it";
 
     /** {@code failures}: every test of the exercise that did not pass, in the order they ran. */
     public record Scored(ExerciseCatalog.Entry exercise, Status status, int tests, List<TestResult> failures) {
@@ -55,10 +64,11 @@ public record Grade(List<Step> steps) {
 
     /**
      * {@code discarded} says why the step's results were not trusted (empty when they were);
+     * {@code rejections} the rules its code breaks (empty when none);
      * {@code hints} is the step's second-level hints file ("step2-connect/HINTS.md"), empty if none.
      */
     public record Step(String module, List<Scored> exercises, List<TestResult> strays, List<TestResult> all,
-                       String discarded, String hints) {
+                       String discarded, List<String> rejections, String hints) {
         public int points() {
             return exercises.stream().mapToInt(Scored::points).sum();
         }
@@ -80,8 +90,22 @@ public record Grade(List<Step> steps) {
         return steps.stream().flatMap(s -> s.exercises().stream()).filter(s -> s.status() != Status.PASSED).toList();
     }
 
+    /** The grade of the step in {@code moduleDir}, its code inspected now (a student's own build). */
     static Step ofStep(Path moduleDir) throws IOException {
+        return ofStep(moduleDir, Inspection.of(moduleDir));
+    }
+
+    /**
+     * The grade of the step in {@code moduleDir} from its recorded results, judged with what
+     * {@code inspection} found in its code (for {@code ./course grade}: before its tests ran).
+     */
+    public static Step ofStep(Path moduleDir, Inspection inspection) throws IOException {
         ExerciseCatalog catalog = ExerciseCatalog.read(moduleDir);
+        if (inspection.rejected()) {
+            List<Scored> none = catalog.exercises().stream()
+                    .map(exercise -> new Scored(exercise, Status.REJECTED, 0, List.of())).toList();
+            return new Step(catalog.module(), none, List.of(), List.of(), "", inspection.rejections(), hints(moduleDir));
+        }
         Path file = moduleDir.resolve(GradeListener.RESULTS);
         List<TestResult> results = new ArrayList<>();
         if (Files.isRegularFile(file)) {
@@ -95,19 +119,35 @@ public record Grade(List<Step> steps) {
         if (distrust.isPresent()) {
             List<Scored> none = catalog.exercises().stream()
                     .map(exercise -> new Scored(exercise, Status.DISCARDED, 0, List.of())).toList();
-            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get(), hints(moduleDir));
+            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get(), List.of(), hints(moduleDir));
         }
         List<Scored> scored = new ArrayList<>();
         List<TestResult> strays = new ArrayList<>(results);
         for (ExerciseCatalog.Entry exercise : catalog.exercises()) {
             List<TestResult> mine = results.stream().filter(r -> r.exercise().equals(exercise.id())).toList();
             strays.removeAll(mine);
-            List<TestResult> bad = mine.stream().filter(r -> r.status() != TestResult.Status.PASSED).toList();
+            List<TestResult> bad = new ArrayList<>(mine.stream().filter(r -> r.status() != TestResult.Status.PASSED).toList());
+            bad.addAll(vanished(exercise.id(), mine, inspection.expectedTests().getOrDefault(exercise.id(), Set.of())));
             Status status = mine.isEmpty() ? Status.NOT_RUN : bad.isEmpty() ? Status.PASSED : Status.FAILED;
             scored.add(new Scored(exercise, status, mine.size(), List.copyOf(bad)));
         }
         return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results), "",
-                hints(moduleDir));
+                List.of(), hints(moduleDir));
+    }
+
+    /** A failed result for each test of {@code expected} (class#member) that left none among {@code recorded}. */
+    private static List<TestResult> vanished(String exercise, List<TestResult> recorded, Set<String> expected) {
+        Set<String> seen = new HashSet<>();
+        recorded.forEach(r -> seen.add(r.source()));
+        List<TestResult> missing = new ArrayList<>();
+        for (String source : expected) {
+            if (!seen.contains(source)) {
+                String name = source.substring(source.lastIndexOf('.') + 1).replace('$', '.').replace('#', '.');
+                missing.add(new TestResult(exercise, TestResult.Status.FAILED, name, DID_NOT_RUN,
+                        source.substring(0, source.indexOf('#')), "", source));
+            }
+        }
+        return missing;
     }
 
     /** The step's HINTS.md, named from the course root; empty when the step has none. */
@@ -152,6 +192,9 @@ public record Grade(List<Step> steps) {
         for (Step step : steps) {
             if (!step.discarded().isEmpty()) {
                 parts.add(step.module() + ": " + DISCARDED);
+            }
+            if (!step.rejections().isEmpty()) {
+                parts.add(step.module() + ": " + REJECTED);
             }
             for (TestResult stray : step.strays()) {
                 if (!stray.exercise().equals(TestResult.UNGRADED)) {

@@ -86,7 +86,30 @@ public final class GradeListener implements TestExecutionListener {
     private void record(TestIdentifier test, TestResult.Status status, String message) {
         // The first outcome of a test wins: a later container failure does not overwrite it.
         results.putIfAbsent(test.getUniqueId(), new TestResult(exerciseOf(test), status,
-                displayPath(test), message, suiteOf(test), surefireName(test.getLegacyReportingName())));
+                displayPath(test), message, suiteOf(test), surefireName(test.getLegacyReportingName()), sourceOf(test)));
+    }
+
+    /**
+     * "class#member" of the method or ArchUnit rule that holds the test - for a parameterized or
+     * dynamic test, of the nearest one above it - as {@link ExpectedTests} names the course's tests.
+     */
+    private String sourceOf(TestIdentifier test) {
+        for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent(); at = plan.getParent(at.get())) {
+            Optional<TestSource> source = at.get().getSource();
+            if (source.isPresent() && source.get() instanceof MethodSource method) {
+                return method.getClassName() + "#" + method.getMethodName();
+            }
+            if (source.isPresent() && !(source.get() instanceof ClassSource)) {
+                try { // ArchUnit's rule fields come with a field source of its own: ask it by name
+                    Object owner = source.get().getClass().getMethod("getClassName").invoke(source.get());
+                    Object field = source.get().getClass().getMethod("getFieldName").invoke(source.get());
+                    return owner + "#" + field;
+                } catch (ReflectiveOperationException e) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 
     /** The class Surefire ran the test in, which names its XML report: the outermost class. */

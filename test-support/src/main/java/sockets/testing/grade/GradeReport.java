@@ -101,7 +101,8 @@ public final class GradeReport {
         return steps;
     }
 
-    static int report(List<Grade.Step> steps, Path outDir, PrintStream out) throws IOException {
+    /** Prints the table of {@code steps}, writes grade.md and grade.json into {@code outDir}; returns the exit code. */
+    public static int report(List<Grade.Step> steps, Path outDir, PrintStream out) throws IOException {
         Grade grade = new Grade(steps);
         out.print(GradeTable.text(grade));
         Files.createDirectories(outDir);

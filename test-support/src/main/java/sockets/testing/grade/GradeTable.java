@@ -11,6 +11,9 @@ final class GradeTable {
 
     private static final int WIDTH = 78;
 
+    /** How many broken rules of a rejected step the table shows; grade.json has them all. */
+    private static final int SHOWN_RULES = 5;
+
     private GradeTable() {}
 
     static String text(Grade grade) {
@@ -22,6 +25,15 @@ final class GradeTable {
             if (!step.discarded().isEmpty()) {
                 out.append(detail("note", Grade.DISCARDED));
                 out.append(detail("why", step.discarded()));
+            }
+            if (!step.rejections().isEmpty()) {
+                out.append(detail("note", Grade.REJECTED));
+                List<String> shown = step.rejections().subList(0, Math.min(SHOWN_RULES, step.rejections().size()));
+                shown.forEach(broken -> out.append(detail("rule", broken)));
+                int more = step.rejections().size() - shown.size();
+                if (more > 0) {
+                    out.append(detail("", "... and " + more + " more (grade.json lists them all)"));
+                }
             }
             for (Grade.Scored s : step.exercises()) {
                 // Ids padded to one width, so the titles of 3.9 and 3.10 line up.
@@ -55,6 +67,7 @@ final class GradeTable {
             case FAILED -> s.stoppedAtStubOf().isPresent() ? "not done" : "FAILED";
             case NOT_RUN -> "not run";
             case DISCARDED -> "discarded";
+            case REJECTED -> "rejected";
         };
     }
 
@@ -128,6 +141,7 @@ final class GradeTable {
                     case PASSED -> "";
                     case NOT_RUN -> s.exercise().hint() + more;
                     case DISCARDED -> Grade.DISCARDED + ": " + step.discarded();
+                    case REJECTED -> Grade.REJECTED + ": " + String.join("; ", step.rejections());
                     case FAILED -> s.exercise().hint() + more + failures(s);
                 };
                 md.append("| ").append(step.module()).append(" | ").append(s.exercise().id())
@@ -177,10 +191,17 @@ final class GradeTable {
         for (Grade.Step step : grade.steps()) {
             steps.add("{\"module\": " + str(step.module()) + ", \"points\": " + step.points()
                     + ", \"max\": " + step.max()
-                    + ", \"discarded\": " + (step.discarded().isEmpty() ? "null" : str(step.discarded())) + "}");
+                    + ", \"discarded\": " + (step.discarded().isEmpty() ? "null" : str(step.discarded()))
+                    + ", \"rejected\": " + strings(step.rejections()) + "}");
         }
         return "{\n  \"points\": " + grade.points() + ",\n  \"max\": " + grade.max()
                 + ",\n  \"steps\": " + steps + ",\n  \"exercises\": " + exercises + "\n}\n";
+    }
+
+    private static String strings(List<String> texts) {
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        texts.forEach(text -> list.add(str(text)));
+        return list.toString();
     }
 
     private static String failuresJson(List<TestResult> failures) {
