@@ -74,6 +74,34 @@ class ConnectorTest {
         }
 
         @Test
+        @DisplayName("after the timeout it was given, not one of its own")
+        void usesTheTimeoutGiven() throws IOException {
+            ServerSocket busy = Loopback.server(1);
+            List<Socket> queued = Loopback.fillBacklog(busy);
+            try {
+                // A timeout never fires early, so the long one bounds from below; the short one
+                // must end well before the long one would: no single fixed timeout passes both.
+                assertTrue(millisToTimeOut(busy, 1200) >= 1150,
+                        "connect gave up before its timeout of 1200 ms - pass timeoutMillis to connect()");
+                assertTrue(millisToTimeOut(busy, 200) < 1000,
+                        "connect with a timeout of 200 ms took a second or more - pass timeoutMillis to connect()");
+            } finally {
+                busy.close();
+                Loopback.closeAll(queued);
+            }
+        }
+
+        private long millisToTimeOut(ServerSocket busy, int timeoutMillis) {
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(Duration.ofSeconds(4),
+                    () -> assertThrows(SocketTimeoutException.class,
+                            () -> Connector.connect(Loopback.at(busy.getLocalPort()), timeoutMillis).close(),
+                            "a full backlog drops the SYN (Linux, macOS): connect should time out"),
+                    "connect should give up after its timeout - did you use socket.connect(address, timeoutMillis)?");
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
+        @Test
         @DisplayName("and closes the socket whose connect failed (no file descriptor leaks)")
         void closesWhatFailed() throws IOException {
             int port = Loopback.closedPort();

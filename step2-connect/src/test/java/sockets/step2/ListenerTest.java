@@ -11,6 +11,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,33 @@ class ListenerTest {
                 try (Socket accepted = server.accept()) {
                     assertEquals(client.getLocalSocketAddress(), accepted.getRemoteSocketAddress(),
                             "accept() should return the queued client");
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("queues at most the backlog it was given: a connection beyond it waits")
+        void honoursTheBacklog() throws IOException {
+            try (ServerSocket server = Listener.listen(new InetSocketAddress(Loopback.ADDRESS, 0), 2, true)) {
+                List<Socket> queued = new ArrayList<>();
+                try {
+                    // Nobody accepts: each connect completes in the kernel's queue until it is full.
+                    for (int i = 0; i < 10; i++) { // exit: at the first connect that times out
+                        Socket socket = new Socket();
+                        queued.add(socket);
+                        try {
+                            socket.connect(server.getLocalSocketAddress(), 300);
+                        } catch (SocketTimeoutException full) {
+                            queued.remove(socket);
+                            socket.close();
+                            break;
+                        }
+                    }
+                    // Linux queues backlog + 1 connections; other systems the backlog itself.
+                    assertTrue(queued.size() <= 3, "with a backlog of 2, " + queued.size()
+                            + " connections were queued - pass the backlog to bind(address, backlog)");
+                } finally {
+                    Loopback.closeAll(queued);
                 }
             }
         }

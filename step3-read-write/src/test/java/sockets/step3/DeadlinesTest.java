@@ -2,6 +2,7 @@ package sockets.step3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -43,8 +44,13 @@ class DeadlinesTest {
             OutputStream toServer = pair.client().getOutputStream();
             LineReader reader = new LineReader(pair.server().getInputStream(), 100);
             toServer.write(utf8("no newline"));
+            long start = System.nanoTime();
             assertThrows(SocketTimeoutException.class, () -> Deadlines.readLine(pair.server(), reader, SHORT),
                     "with no LF the read must give up after the deadline - did you setSoTimeout(within)?");
+            // A timeout never fires early: much sooner means the deadline was set in another unit.
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited >= SHORT.toMillis() - 20, "the read gave up after " + waited + " ms, its deadline is "
+                    + SHORT.toMillis() + " ms - SO_TIMEOUT is in milliseconds: within.toMillis()");
             toServer.write(utf8(" yet\n"));
             assertEquals("no newline yet", Deadlines.readLine(pair.server(), reader, Duration.ofSeconds(2)),
                     "after a timeout the socket and the reader's partial line are still there");

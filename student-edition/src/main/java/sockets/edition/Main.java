@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import sockets.testing.grade.Grade;
+import sockets.testing.grade.Inspection;
 
 
 /**
@@ -22,8 +24,14 @@ public final class Main {
               prepare-grading COURSE SUB OUT shape a grading folder OUT: COURSE with the Java sources of submission SUB
               apply-variant SPEC DIR         apply a known-bad variant to the course copy in DIR;
                                              prints the module to grade and the exercises that must lose points
+              variant-coverage COURSE        list each exercise's known-bad variants (variants/*.variant);
+                                             exit 1 when an exercise has none
               copy COURSE OUT                copy COURSE into OUT (new or empty) as a submission would be: no build output
               scores GRADE_JSON              print 'id points max tests' for each exercise of a grade.json
+              step-scores STEP_DIR           grade one step's recorded results (the grading folder of a step):
+                                             print 'id points max tests vanished failed' for each of its exercises
+                                             (tests: results recorded; vanished: the course's tests without one;
+                                             failed: the other tests that did not pass)
               regions COURSE                 list the solution regions of COURSE
               mutation-report COURSE STEP... print the PIT mutation score of each STEP and its surviving mutants""";
 
@@ -68,6 +76,10 @@ public final class Main {
                 Variant.Applied applied = Variant.read(Path.of(args[1])).applyTo(folder(args[2]));
                 out.println(applied.module() + " " + String.join(" ", applied.exercises()));
             }
+            case "variant-coverage" -> {
+                need(args, 2);
+                return VariantCoverage.print(folder(args[1]), out);
+            }
             case "copy" -> {
                 need(args, 3);
                 Path copy = Path.of(args[2]).toAbsolutePath().normalize();
@@ -78,6 +90,15 @@ public final class Main {
                 need(args, 2);
                 for (GradeScores.Score score : GradeScores.read(Path.of(args[1]))) {
                     out.println(score.id() + " " + score.points() + " " + score.max() + " " + score.tests());
+                }
+            }
+            case "step-scores" -> {
+                need(args, 2);
+                Path step = folder(args[1]);
+                for (Grade.Scored s : Grade.ofStep(step, Inspection.of(step)).exercises()) {
+                    long vanished = s.failures().stream().filter(f -> f.message().equals(Grade.DID_NOT_RUN)).count();
+                    out.println(s.exercise().id() + " " + s.points() + " " + s.exercise().points() + " " + s.tests()
+                            + " " + vanished + " " + (s.failed() - vanished));
                 }
             }
             case "regions" -> {

@@ -64,8 +64,23 @@ final class SubmissionGrader {
      * Grades {@code submission}: the table goes to {@code table}, notes to {@code log}; the grade
      * and the build's log are written to the submission's {@code target/grade/}.
      */
-    Graded grade(Path submission, PrintStream table, PrintStream log) {
+    Graded grade(Path submission, PrintStream table, PrintStream instructor) {
         long started = System.nanoTime();
+        // The notes go to the instructor and into the submission's target/grade/notes.txt.
+        ByteArrayOutputStream noted = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                noted.write(b);
+                instructor.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                noted.write(bytes, offset, length);
+                instructor.write(bytes, offset, length);
+            }
+        }, true, StandardCharsets.UTF_8);
         String name = submission.getFileName().toString();
         Path work = null;
         try {
@@ -111,6 +126,10 @@ final class SubmissionGrader {
             for (Path file : List.of(out.resolve("grade.json"), out.resolve("grade.md"), buildLog)) {
                 Files.copy(file, into.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
+            if (problem != null) {
+                log.println("note: " + problem);
+            }
+            Files.write(into.resolve("notes.txt"), noted.toByteArray());
             return new Graded(name, submission, grade, problem, seconds(started));
         } catch (IOException | EditionException | RuntimeException e) {
             return broke(name, submission, started, String.valueOf(e.getMessage()));

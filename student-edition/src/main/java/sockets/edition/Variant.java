@@ -81,6 +81,15 @@ record Variant(String name, String exercise, List<Edit> edits) {
 
     /** Edits the course copy in {@code dir}; says which module and exercises must now lose points. */
     Applied applyTo(Path dir) throws IOException, EditionException {
+        return edit(dir, true);
+    }
+
+    /** Which module and exercises the variant would make lose points in {@code course}, which it leaves alone. */
+    Applied target(Path course) throws IOException, EditionException {
+        return edit(course, false);
+    }
+
+    private Applied edit(Path dir, boolean write) throws IOException, EditionException {
         Set<String> modules = new LinkedHashSet<>();
         Set<String> exercises = new LinkedHashSet<>();
         if (exercise != null) {
@@ -100,7 +109,9 @@ record Variant(String name, String exercise, List<Edit> edits) {
             List<String> changed = new ArrayList<>(lines.subList(0, at));
             changed.addAll(reindent(edit.replace(), indentOf(lines.get(at))));
             changed.addAll(lines.subList(at + edit.find().size(), lines.size()));
-            Files.writeString(file, String.join("\n", changed) + "\n", StandardCharsets.UTF_8);
+            if (write) {
+                Files.writeString(file, String.join("\n", changed) + "\n", StandardCharsets.UTF_8);
+            }
         }
         if (modules.size() != 1) {
             throw new EditionException(name + ": edits files of " + modules + ": a variant stays in one module");

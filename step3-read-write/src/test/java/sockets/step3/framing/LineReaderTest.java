@@ -170,13 +170,6 @@ class LineReaderTest {
         }
 
         @Test
-        @DisplayName("a limit below 1 is refused")
-        void badLimit() {
-            assertThrows(IllegalArgumentException.class, () -> new LineReader(Streams.of(""), 0));
-            assertEquals(7, new LineReader(Streams.of(""), 7).maxLineBytes());
-        }
-
-        @Test
         @DisplayName("the smallest limit, 1 byte, allows lines of one byte, with LF or CRLF")
         void oneByteLimit() throws IOException {
             assertEquals(List.of("a", "b", ""), allLines(Streams.of("a\nb\r\n\n"), 1));

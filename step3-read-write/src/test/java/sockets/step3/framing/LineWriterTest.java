@@ -3,6 +3,7 @@ package sockets.step3.framing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -10,10 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,67 +59,74 @@ class LineWriterTest {
     @Test
     @DisplayName("two threads writing at once never cut each other's lines")
     void twoThreads() throws Exception {
-        SlowUnsafeStream wire = new SlowUnsafeStream();
+        PausingStream wire = new PausingStream();
         LineWriter writer = new LineWriter(wire);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (String name : List.of("A", "B")) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < 200; i++) {
-                        writer.writeLine(name.repeat(8) + i);
-                    }
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+        Thread first = Thread.ofPlatform().start(() -> write(writer, "AAAAAAAA"));
+        assertTrue(wire.firstByteWritten.await(5, TimeUnit.SECONDS), "writeLine() wrote nothing to the stream");
+        // The first writer is paused in the middle of its line. The second one either waits for
+        // the lock, or - with none - writes its whole line into the middle of the first.
+        Thread second = Thread.ofPlatform().start(() -> write(writer, "BBBBBBBB"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (second.getState() != Thread.State.BLOCKED && second.getState() != Thread.State.WAITING
+                && second.getState() != Thread.State.TERMINATED) { // exit: the second writer waits or is done
+            assertTrue(System.nanoTime() < deadline, "the second writer neither waited nor finished: " + second.getState());
+            Thread.onSpinWait();
         }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join(5000);
-        }
-        List<String> lines = LineReaderTest.allLines(new ByteArrayInputStream(wire.bytes()), 100);
-        assertEquals(400, lines.size());
-        for (String line : lines) {
-            assertEquals(true, line.matches("(AAAAAAAA|BBBBBBBB)\\d+"),
-                    "mangled line '" + line + "' - write each line in one call, under a lock");
+        wire.resume.countDown();
+        first.join(5000);
+        second.join(5000);
+        assertEquals(List.of("AAAAAAAA", "BBBBBBBB"), LineReaderTest.allLines(new ByteArrayInputStream(wire.bytes()), 100),
+                "a line was cut by the other thread's line - write each line in one call, under a lock");
+    }
+
+    private static void write(LineWriter writer, String line) {
+        try {
+            writer.writeLine(line);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Writes byte by byte. Each writer's first byte waits (up to 500 ms) until the other writer has
-     * written its own first byte: without a lock the two lines then interleave for certain, not by
-     * the luck of the scheduler; with a lock the second writer cannot get in, and the wait ends.
+     * Keeps every byte written, and pauses the first writer right after its first byte until the
+     * test says resume: whoever writes meanwhile lands in the middle of that line. It takes no lock
+     * of its own, so it cannot hide a missing one.
      */
-    private static final class SlowUnsafeStream extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CountDownLatch bothWriting = new CountDownLatch(2);
-        private final ThreadLocal<Boolean> started = ThreadLocal.withInitial(() -> false);
+    private static final class PausingStream extends OutputStream {
+        private final ConcurrentLinkedQueue<Byte> bytes = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean paused = new AtomicBoolean();
+        final CountDownLatch firstByteWritten = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
 
         @Override
-        public void write(int b) {
-            bytes.write(b);
-            if (!started.get()) {
-                started.set(true);
-                bothWriting.countDown();
-                try {
-                    bothWriting.await(500, TimeUnit.MILLISECONDS); // exit: both wrote a byte, or a lock kept one out
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                bytes.add(buffer[i]);
+                if (paused.compareAndSet(false, true)) {
+                    firstByteWritten.countDown();
+                    try {
+                        if (!resume.await(10, TimeUnit.SECONDS)) {
+                            throw new IOException("the test never resumed the first writer");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
                 }
             }
         }
 
-        @Override
-        public void write(byte[] buffer, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                write(buffer[i]);
-            }
-        }
-
         byte[] bytes() {
-            return bytes.toByteArray();
+            byte[] all = new byte[bytes.size()];
+            int i = 0;
+            for (byte b : bytes) {
+                all[i++] = b;
+            }
+            return all;
         }
     }
 }

@@ -14,8 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -84,7 +85,9 @@ public final class CodeScan {
         if (!Files.isDirectory(classes)) {
             return List.of();
         }
-        Set<String> found = new LinkedHashSet<>(outsideThePackage(classes, stepPackage));
+        // One line per class, use and rule: the first place it happens (a class that forges does it often).
+        Map<String, String> found = new LinkedHashMap<>();
+        outsideThePackage(classes, stepPackage).forEach(line -> found.put(line, line));
         // Only the step's own classes: the JDK and the libraries are not read (and not judged).
         JavaClasses imported = new ClassFileImporter().importPath(classes);
         for (JavaClass type : imported) {
@@ -93,7 +96,8 @@ public final class CodeScan {
             }
             for (JavaMethod method : type.getMethods()) {
                 if (method.getModifiers().contains(JavaModifier.NATIVE)) {
-                    found.add(type.getName() + " declares the native method " + method.getName() + "(): " + NATIVE);
+                    String line = type.getName() + " declares the native method " + method.getName() + "(): " + NATIVE;
+                    found.put(line, line);
                 }
             }
             for (JavaAccess<?> access : type.getAccessesFromSelf()) {
@@ -101,19 +105,20 @@ public final class CodeScan {
                 String rule = forbiddenCall(access.getOrigin(), target);
                 String call = target.getOwner().getName() + "." + displayName(target);
                 if (rule != null && !allowed.allows(type.getName(), call)) {
-                    found.add(type.getName() + " calls " + call + " " + where(access.getSourceCodeLocation()) + ": " + rule);
+                    String what = type.getName() + " calls " + call;
+                    found.putIfAbsent(what, what + where(access.getSourceCodeLocation()) + ": " + rule);
                 }
             }
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
                 String target = dependency.getTargetClass().getName();
                 String rule = forbiddenClass(dependency.getTargetClass());
                 if (rule != null && !allowed.allows(type.getName(), target)) {
-                    found.add(type.getName() + " uses " + target.replace('$', '.') + " "
-                            + where(dependency.getSourceCodeLocation()) + ": " + rule);
+                    String what = type.getName() + " uses " + target.replace('$', '.');
+                    found.putIfAbsent(what, what + where(dependency.getSourceCodeLocation()) + ": " + rule);
                 }
             }
         }
-        return List.copyOf(found);
+        return List.copyOf(found.values());
     }
 
     /** "Files.writeString", "PrintStream(String)" for a constructor. */
@@ -121,8 +126,10 @@ public final class CodeScan {
         return target.getName().equals("<init>") ? "<init>" : target.getName();
     }
 
+    /** " (File.java:12)", or " (File.java)" for what has no line (a superclass, an annotation). */
     private static String where(SourceCodeLocation location) {
-        return "(" + location.getSourceFileName() + ":" + location.getLineNumber() + ")";
+        int line = location.getLineNumber();
+        return " (" + location.getSourceFileName() + (line > 0 ? ":" + line : "") + ")";
     }
 
     /** The class files that are not in {@code stepPackage} or below it, as "class X is outside...". */
