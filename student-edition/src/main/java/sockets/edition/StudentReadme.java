@@ -82,8 +82,15 @@ final class StudentReadme {
                    `target/grade/grade.md` and `target/grade/grade.json`. While points are missing
                    the build ends with one line saying how many exercises are not done yet, and
                    fails (exit code 1): that is expected, not a crash.
-                4. Leave the tests and `exercises.txt` as they are: your work is graded with the
-                   official tests, which replace your copies, so an edited test earns nothing.
+                4. Your work is the Java code under each step's `src/main/java`, in the step's own
+                   package (`sockets.stepN`): that is all the grading takes from your repository.
+                   Tests, `exercises.txt`, resources, READMEs and poms are the official ones, so
+                   editing them earns nothing. The grader also reads your compiled classes first:
+                   code that writes files, starts processes, uses reflection, loads native code,
+                   calls `System.exit` outside a `main` method or replaces `System.out` scores 0 for
+                   its step; the few calls an exercise does need are listed, with why, in the step's
+                   `src/test/resources/allowed-calls.txt`. Your own `./mvnw test` applies the same
+                   rules: its table says `rejected` and names the class and the call.
                 5. Push: if your repository was made from this edition on GitHub, every push is graded
                    by `.github/workflows/grade.yml` and the table appears in the run's summary.
 
