@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import sockets.testing.grade.AllowedCalls;
 
 /**
  * Prepares a submission for grading in a folder of its own, shaped by the course: everything is
@@ -44,6 +45,9 @@ final class GradingWorkspace {
             if (Files.isDirectory(submission.resolve(step).resolve("src/main"))) {
                 notTaken.addAll(takeSources(course, submission, out, step));
             }
+            for (String file : givenCodeWithAllowances(course, out, step)) {
+                log.println("taken from the course (given code that allowed-calls.txt lets do what student code may not): " + file);
+            }
         }
         for (String file : notTaken) {
             log.println("not taken from the submission (only Java sources of src/main/java count): " + file);
@@ -78,7 +82,36 @@ final class GradingWorkspace {
         return notTaken;
     }
 
+    /**
+     * The classes a step's allowed-calls.txt names (not packages) whose source holds no solution
+     * region are given code the student has no reason to touch: the course's copy replaces the
+     * submission's, so what the list allows them (a process, a file) stays the course's doing.
+     * Returns the files whose copy differed. A class with a region is the student's to write:
+     * what the list allows it must be harmless (a shutdown hook), and it is checked like the rest.
+     */
+    private static List<String> givenCodeWithAllowances(Path course, Path out, Path step) throws IOException {
+        List<String> replaced = new ArrayList<>();
+        for (AllowedCalls.Entry entry : AllowedCalls.of(course.resolve(step)).entries()) {
+            if (entry.who().endsWith("..")) {
+                continue;
+            }
+            String topLevel = entry.who().contains("$") ? entry.who().substring(0, entry.who().indexOf('$')) : entry.who();
+            Path file = step.resolve("src/main/java").resolve(topLevel.replace('.', '/') + ".java");
+            Path official = course.resolve(file);
+            if (Files.isRegularFile(official) && !Files.readString(official, StandardCharsets.UTF_8).contains("tag::solution-")) {
+                if (!sameAsCourse(official, out.resolve(file)) && !replaced.contains(file.toString())) {
+                    replaced.add(file.toString());
+                }
+                CourseTree.copy(course, out, file);
+            }
+        }
+        return replaced;
+    }
+
     private static boolean sameAsCourse(Path official, Path theirs) throws IOException {
+        if (!Files.isRegularFile(theirs)) {
+            return false;
+        }
         return Files.isRegularFile(official) && Arrays.equals(Files.readAllBytes(official), Files.readAllBytes(theirs));
     }
 

@@ -28,6 +28,10 @@ class GradingWorkspaceTest {
     @BeforeEach
     void prepare() throws Exception {
         Path course = CourseFixture.write(temp.resolve("course"));
+        CourseFixture.file(course, "step1-basics/src/main/java/sockets/step1/Tour.java", "class Tour { /* deletes its temp file */ }\n");
+        CourseFixture.file(course, "step1-basics/src/test/resources/allowed-calls.txt",
+                "sockets.step1.Tour | java.nio.file.Files.delete | the tour cleans up\n"
+                        + "sockets.step1.PortFinder | java.nio.file.Files.delete | a class with a region stays the student's\n");
         Path submission = temp.resolve("submission");
         StudentEdition.write(course, submission, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         String step = "step1-basics/";
@@ -42,6 +46,7 @@ class GradingWorkspaceTest {
         CourseFixture.file(submission, step + "src/main/resources/data.txt", "needed by the code\n");
         CourseFixture.file(submission, step + "src/main/java/sockets/testing/grade/GradeListener.java", "shadow\n");
         CourseFixture.file(submission, step + "src/main/java/sockets/step1/notes.txt", "a file javac ignores\n");
+        CourseFixture.file(submission, step + "src/main/java/sockets/step1/Tour.java", "class Tour { /* rewrites grade.json */ }\n");
         CourseFixture.file(submission, step + "README.md", "# My own transcript\n");
         CourseFixture.file(submission, "test-support/pom.xml", "<project>edited support</project>\n");
         CourseFixture.file(submission, ".mvn/maven.config", "-DskipTests\n");
@@ -58,6 +63,16 @@ class GradingWorkspaceTest {
         assertEquals("shadow\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/testing/grade/GradeListener.java"));
         assertFalse(Files.exists(work.resolve("step1-basics/src/main/java/sockets/step1/Answer.java")),
                 "a solution-only file of the course the submission does not have");
+    }
+
+    @Test
+    @DisplayName("takes given code that allowed-calls.txt lets do more from the course, not a class with a region")
+    void givenCodeWithAllowances() throws IOException {
+        assertEquals("class Tour { /* deletes its temp file */ }\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/step1/Tour.java"));
+        assertEquals("the student's code\n", CourseFixture.read(work, "step1-basics/src/main/java/sockets/step1/PortFinder.java"));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("taken from the course (given code that allowed-calls.txt lets do what student code may not):"
+                + " step1-basics/src/main/java/sockets/step1/Tour.java"), text);
     }
 
     @Test

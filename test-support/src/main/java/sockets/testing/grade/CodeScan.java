@@ -42,7 +42,9 @@ public final class CodeScan {
     private static final List<String> JDK = List.of("java.lang", "java.lang.annotation", "java.lang.ref",
             "java.lang.runtime", "java.io", "java.math", "java.net", "java.nio", "java.nio.channels",
             "java.nio.charset", "java.nio.file", "java.nio.file.attribute", "java.text", "java.time..",
-            "java.util", "java.util.concurrent..", "java.util.function", "java.util.regex", "java.util.stream");
+            "java.util", "java.util.concurrent..", "java.util.function", "java.util.regex", "java.util.stream",
+            // The JDK's extended socket options (TCP_KEEPIDLE...: keepalive, step 3).
+            "jdk.net");
 
     /** Reading a file is fine; every other method of {@code Files} writes, deletes or opens for writing. */
     private static final Set<String> FILES_READ = Set.of("exists", "notExists", "isDirectory", "isRegularFile",
@@ -68,8 +70,8 @@ public final class CodeScan {
     static final String NATIVE = "student code may not load native code";
     static final String EXIT = "student code may not end the JVM (System.exit only in a main method)";
     static final String STREAMS = "student code may not replace System.out, System.err or System.in";
-    static final String PACKAGES = "student code may use java.lang, java.io, java.net, java.nio, java.time, java.util"
-            + " and the course's own code";
+    static final String PACKAGES = "student code may use java.lang, java.io, java.net, java.nio, java.time, java.util,"
+            + " jdk.net and the course's own code";
 
     private CodeScan() {}
 
