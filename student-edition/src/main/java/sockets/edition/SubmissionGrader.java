@@ -83,6 +83,7 @@ final class SubmissionGrader {
         }, true, StandardCharsets.UTF_8);
         String name = submission.getFileName().toString();
         Path work = null;
+        boolean keep = keepWork;
         try {
             work = Files.createTempDirectory("course-grade-");
             Path folder = work.resolve("submission");
@@ -97,8 +98,15 @@ final class SubmissionGrader {
 
             String problem = build(folder, buildLog, deadline, "test-compile");
             if (Files.readString(buildLog, StandardCharsets.UTF_8).contains(OFFLINE_MISS)) {
+                keep = true;
                 return broke(name, submission, started, "Maven's local repository lacks what the build needs (grading runs offline):"
                         + " run ./mvnw verify once in the course, online, then grade again");
+            }
+            if (problem == null && !Files.isDirectory(folder.resolve("test-support/target/classes"))) {
+                // The course's own code did not build: the machine, not the submission, is at fault.
+                keep = true;
+                return broke(name, submission, started, "the build stopped before the course's own test support was compiled"
+                        + " (kept: " + buildLog + "): " + firstError(buildLog));
             }
             Map<String, Inspection> inspections = new LinkedHashMap<>();
             for (String step : steps) {
@@ -134,7 +142,7 @@ final class SubmissionGrader {
         } catch (IOException | EditionException | RuntimeException e) {
             return broke(name, submission, started, String.valueOf(e.getMessage()));
         } finally {
-            if (work != null && !keepWork) {
+            if (work != null && !keep) {
                 try {
                     CourseTree.delete(work);
                 } catch (IOException e) {
@@ -231,6 +239,14 @@ final class SubmissionGrader {
             }
         }
         return paths;
+    }
+
+    /** The first [ERROR] line of the build's log, or its last line. */
+    private static String firstError(Path buildLog) throws IOException {
+        List<String> lines = Files.readAllLines(buildLog, StandardCharsets.UTF_8);
+        return lines.stream().filter(line -> line.startsWith("[ERROR]")).findFirst()
+                .or(() -> lines.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b))
+                .orElse("(no output)");
     }
 
     /** Names the first compiler errors of the build: that part scores 0, and the student should know why. */
