@@ -33,8 +33,10 @@ class ChatFuzzTest {
      * Input: byte 0 picks the line limit (1-64), byte 1 the size of each arriving piece (1-16),
      * the rest is the stream. The decoder must give what a plain model gives: split at LF, one CR
      * before it dropped, longer than the limit refused, UTF-8 decoded with U+FFFD - whatever the
-     * pieces; and nothing it gives may carry a control character once cleaned.
+     * pieces; and nothing it gives may carry a control character once cleaned. Exercise 4.4:
+     * HarmlessText and step 3's LineReader decide it, not the session of 4.7.
      */
+    @Exercise("4.4")
     @FuzzTest(maxDuration = "40s")
     @DisplayName("lines are decoded the same however they arrive, limits hold, control characters never pass")
     void linesAreDecodedTheSameHoweverTheyArrive(byte[] input) throws IOException {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.9")
+/**
+ * Exercise 4.9 for what the client does (a graceful end, cleaned and over-long lines, a full or lost server); the
+ * terminals it writes to and the refused connection's message are given code, checked for no points.
+ */
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat client")
 class ClientTest {
@@ -48,6 +51,7 @@ class ClientTest {
         return new PipedInputStream(new PipedOutputStream());
     }
 
+    @Exercise("4.9")
     @Nested
     @DisplayName("leaves gracefully and exits 0")
     class Graceful {
@@ -101,6 +105,7 @@ class ClientTest {
         }
     }
 
+    @Exercise("4.9")
     @Test
     @DisplayName("prints what arrives without control characters")
     void printsCleaned() throws Exception {
@@ -121,6 +126,7 @@ class ClientTest {
         }
     }
 
+    @Exercise("4.9")
     @Test
     @DisplayName("skips an over-long line, typed or received, and goes on")
     void overLongLines() throws Exception {
@@ -181,6 +187,7 @@ class ClientTest {
     @Nested
     @DisplayName("exits 1 with one 'error:' line")
     class Failing {
+        @Exercise("4.9")
         @Test
         @DisplayName("when the server is full")
         void full() throws Exception {
@@ -193,6 +200,7 @@ class ClientTest {
             }
         }
 
+        @Exercise("4.9")
         @Test
         @DisplayName("when the connection is lost without a goodbye")
         void lost() throws Exception {

@@ -33,7 +33,10 @@ import sockets.testing.CapturedOutput;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.9")
+/**
+ * Exercise 4.9 for what the server command does (usage errors, limits, the server's lines, SIGTERM); --help, the
+ * launcher, the client's unknown host and a bad option of picocli are given code, checked for no points.
+ */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat command line")
 class CommandLineTest {
@@ -89,6 +92,7 @@ class CommandLineTest {
         }
     }
 
+    @Exercise("4.9")
     @Nested
     @DisplayName("chat server")
     class Server {
@@ -124,6 +128,7 @@ class CommandLineTest {
         }
     }
 
+    @Exercise("4.9")
     @ParameterizedTest(name = "''{0}'' is a usage error: exit 2 with the usage text")
     @ValueSource(strings = {"", "frobnicate", "server --port not-a-number", "server --port 70000",
             "server --max-clients 0", "server --max-line 0", "server --idle-timeout -1", "server --stall-timeout 0",
@@ -157,6 +162,7 @@ class CommandLineTest {
     @Nested
     @DisplayName("run as a program (a child JVM)")
     class AsAProgram {
+        @Exercise("4.9")
         @Test
         @DisplayName("SIGTERM: every client is told, exit 0")
         void sigterm() throws Exception {
@@ -259,6 +265,7 @@ class CommandLineTest {
         }
     }
 
+    @Exercise("4.9")
     @Test
     @DisplayName("the server accepts each option's limits: it serves, and the console's /quit ends it with exit 0")
     void serverLimitsAccepted() {

@@ -16,10 +16,15 @@ import org.junit.jupiter.api.Timeout;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-@Exercise("4.8")
+/**
+ * Exercise 4.8 for the tests of the shutdown; the others (the console's end of input, a full server) check given
+ * code and earn nothing - they must pass all the same.
+ */
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The operator, shutdown and bounded resources")
 class OperatorTest {
+
+    @Exercise("4.8")
 
     @Test
     @DisplayName("a console line reaches every client as <server> TEXT; console /quit shuts down")
@@ -66,6 +71,8 @@ class OperatorTest {
         }
     }
 
+    @Exercise("4.8")
+
     @Test
     @DisplayName("shutdown tells every client, waiting or chatting, and closes those that do not close their side in time")
     void shutdownTellsEveryone() throws Exception {
@@ -85,6 +92,8 @@ class OperatorTest {
             assertTrue(refused.getMessage() != null, "no longer listening after shutdown");
         }
     }
+
+    @Exercise("4.8")
 
     @Test
     @DisplayName("shutdown with a room and a client waiting: nobody is paired again or told anyone joined")
@@ -113,6 +122,7 @@ class OperatorTest {
      * thread wakes up the kernel still completes new connections. 20 rounds: without the wait
      * for the acceptor 162 of 400 rounds failed on a busy 2-core machine, 1 suite in 20.
      */
+    @Exercise("4.8")
     @Test
     @DisplayName("once shutdown() has returned, a new client is refused - never half accepted")
     void refusedRightAfterShutdown() throws Exception {

@@ -30,7 +30,7 @@ public final class ExpectedTests {
     private static final List<String> TEST_ANNOTATIONS = List.of("org.junit.jupiter.api.Test",
             "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.RepeatedTest",
             "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate",
-            "com.tngtech.archunit.junit.ArchTest");
+            "com.tngtech.archunit.junit.ArchTest", "com.code_intelligence.jazzer.junit.FuzzTest");
 
     private ExpectedTests() {}
 
