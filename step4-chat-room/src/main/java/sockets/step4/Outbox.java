@@ -31,9 +31,8 @@ final class Outbox implements Mailbox {
     private long waitingBytes;
     /** No more lines are taken: the writer sends what waits, half-closes and ends. */
     private boolean finishing;
-    /** The client was disconnected: nothing more is sent. */
+    /** The client was disconnected: nothing more is sent; notReading: it read nothing, or fell behind. */
     private boolean dropped;
-    /** ...because it read nothing for the stall time, or fell too far behind. */
     private boolean notReading;
     /** The writer thread while one runs, else null. */
     private Thread writer;
@@ -88,19 +87,16 @@ final class Outbox implements Mailbox {
             if (waitingBytes >= MAX_BYTES + NOTICE_ROOM_BYTES) {
                 notReading = true; // So far behind that even the notice room is full.
                 drop();
-                return;
+            } else {
+                add(notice);
             }
-            add(notice);
         } finally {
             lock.unlock();
         }
         // end::solution-4.5[]
     }
 
-    /**
-     * The last line, then no more: the writer sends what waits and {@code lastLine} (unless null),
-     * half-closes, and ends. Senders still waiting give up.
-     */
+    /** The last line (unless null), then no more: the writer sends what waits, half-closes and ends. */
     void finish(String lastLine) {
         // tag::solution-4.5[]
         lock.lock();
@@ -112,7 +108,7 @@ final class Outbox implements Mailbox {
                 add(lastLine);
             }
             finishing = true;
-            roomMade.signalAll();
+            roomMade.signalAll(); // Senders still waiting give up.
             if (writer == null) {
                 writer = threads.start(this::writeAll); // Nothing waits: it just half-closes.
             }
@@ -165,10 +161,7 @@ final class Outbox implements Mailbox {
         // end::solution-4.5[]
     }
 
-    /**
-     * Takes every line waiting, making room for senders. Empty when none waits: the writer then
-     * ends - after half-closing, if the outbox is finished.
-     */
+    /** Takes every line waiting, making room; none: the writer ends (half-closing if finished). */
     private List<String> takeAll() throws IOException {
         // tag::solution-4.5[]
         lock.lock();
