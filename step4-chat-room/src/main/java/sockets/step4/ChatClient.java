@@ -1,6 +1,8 @@
 package sockets.step4;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import sockets.step3.framing.LineTooLongException;
 
 /**
@@ -23,18 +25,55 @@ public final class ChatClient {
     }
 
     /**
-     * Connects, chats until the server closes, and returns normally if the server said goodbye
-     * ({@code * bye} or a shutdown notice); otherwise throws with a message for the user.
+     * Connects, takes {@code name} (unless null), chats until the server closes, and returns
+     * normally if the server said goodbye ({@code * bye} or a shutdown notice); otherwise throws
+     * with a message for the user - {@code cannot use that name: ...} when the name is refused.
      */
     public static void chat(String host, int port, String name, UserTerminal terminal) throws IOException {
         try (SimpleSocket socket = SimpleSocket.connect(host, port, CONNECT_TIMEOUT_MILLIS, MAX_LINE_BYTES)) {
-            if (name != null) {
-                socket.sendLine("/nick " + name);
-            }
             ChatClient client = new ChatClient(socket, terminal);
+            if (name != null && !client.takeName(name)) {
+                return; // The server shut down before it answered: a goodbye all the same.
+            }
             Thread.ofPlatform().name("keyboard").daemon().start(client::sendWhatIsTyped);
             client.showWhatArrives();
         }
+    }
+
+    /**
+     * Asks for {@code name} before anything is typed, and waits for the answer; what the server
+     * said meanwhile (the welcome, a partner) is shown once the name is ours. A refusal (the name
+     * is taken) leaves gracefully and throws {@code cannot use that name: ...}: the user asked to
+     * be someone, not a guest. False when the server shut down before answering.
+     */
+    private boolean takeName(String name) throws IOException {
+        socket.sendLine("/nick " + name);
+        List<String> meanwhile = new ArrayList<>();
+        String line;
+        while ((line = socket.receiveLine()) != null && !line.equals("* you are now " + name)) {
+            if (line.startsWith("! cannot use that name: ")) {
+                socket.shutdownOutput(); // Leave as /quit does; the server says bye and closes.
+                socket.drainAndClose(CONNECT_TIMEOUT_MILLIS);
+                throw new IOException(line.substring(2));
+            }
+            meanwhile.add(line);
+        }
+        if (line != null) {
+            meanwhile.add(line);
+        }
+        for (String early : meanwhile) {
+            terminal.show(HarmlessText.clean(early));
+        }
+        if (line != null) {
+            return true;
+        }
+        // The server closed before answering: refused on arrival, shutting down, or gone.
+        String last = meanwhile.isEmpty() ? "" : meanwhile.getLast();
+        if (last.startsWith("* server is shutting down")) {
+            return false;
+        }
+        throw new IOException(last.startsWith("! server is full") ? "the server is full - try again later"
+                : "connection lost - the server closed without saying goodbye");
     }
 
     /** Sends each typed line; at end of input or {@code /quit}, half-closes. */
@@ -60,11 +99,19 @@ public final class ChatClient {
         // end::solution-4.9[]
     }
 
-    /** Shows lines until the server closes; throws unless the server said goodbye first. */
+    /**
+     * Shows lines (cleaned) until the server closes; then returns if the server said goodbye
+     * ({@code * bye}, or {@code * server is shutting down}), or else throws an IOException saying
+     * why: {@code the server is full - try again later} after {@code ! server is full ...},
+     * {@code kicked by the operator: REASON} after {@code * kicked by the operator: REASON} (the
+     * line without its {@code * }), otherwise {@code connection lost - the server closed without
+     * saying goodbye}. A line too long to read is shown as {@code ! a line too long to show was skipped}.
+     */
     private void showWhatArrives() throws IOException {
         // tag::solution-4.9[]
         boolean saidGoodbye = false;
         boolean full = false;
+        String kicked = null;
         while (true) {
             String line;
             try {
@@ -81,9 +128,15 @@ public final class ChatClient {
             terminal.show(HarmlessText.clean(line));
             saidGoodbye |= line.equals("* bye") || line.startsWith("* server is shutting down");
             full |= line.startsWith("! server is full");
+            if (line.startsWith("* kicked by the operator")) {
+                kicked = HarmlessText.clean(line.substring(2));
+            }
         }
         if (full) {
             throw new IOException("the server is full - try again later");
+        }
+        if (kicked != null) {
+            throw new IOException(kicked);
         }
         if (!saidGoodbye) {
             throw new IOException("connection lost - the server closed without saying goodbye");

@@ -1,8 +1,8 @@
 package sockets.step4;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,10 +11,11 @@ import sockets.step4.threads.ThreadPerClient;
 
 /**
  * The chat server: accepts clients on a {@link SimpleServerSocket}, gives each a virtual thread
- * that runs its {@link Session}, pairs them in a {@link Lobby}, lets the operator speak to
- * everyone, and shuts down gracefully, telling every client first.
+ * that runs its {@link Session}, pairs them in a {@link Lobby}, does what the operator asks
+ * ({@link ChatControls}: who, message, kick, broadcast), and shuts down gracefully, telling every
+ * client first.
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer implements ChatControls, AutoCloseable {
 
     /**
      * What {@code chat server} is started with. {@code idleTimeoutMillis}: a client silent that
@@ -86,7 +87,38 @@ public final class ChatServer implements AutoCloseable {
         return listener.localPort();
     }
 
+    @Override
+    public List<Connected> who() {
+        return lobby.present();
+    }
+
+    @Override
+    public boolean message(String name, String text) {
+        Member member = lobby.find(name);
+        if (member == null) {
+            return false;
+        }
+        member.mailbox.tell("<server> " + HarmlessText.clean(text)); // A notice: the console never waits.
+        return true;
+    }
+
+    @Override
+    public boolean kick(String name, String reason) {
+        Member member = lobby.find(name);
+        if (member == null) {
+            return false;
+        }
+        for (Session session : sessions.snapshot()) {
+            if (session.serves(member)) {
+                session.kick(reason); // Its own thread then leaves the lobby and tells the partner.
+                return true;
+            }
+        }
+        return false; // It left as we looked.
+    }
+
     /** The operator's line: to every client as {@code <server> TEXT}; returns how many got it. */
+    @Override
     public int broadcast(String text) {
         // tag::solution-4.8[]
         String line = "<server> " + HarmlessText.clean(text);
@@ -98,21 +130,12 @@ public final class ChatServer implements AutoCloseable {
         // end::solution-4.8[]
     }
 
-    /** The operator's console ({@link OperatorConsole}) on {@code in}, until {@code /quit} or its end. */
-    public void console(InputStream in) throws IOException {
-        OperatorConsole.run(this, in, log, settings.maxLineBytes());
-    }
-
-    /** True once a shutdown (or a close) has begun. */
-    boolean stopping() {
-        return stopping.get();
-    }
-
     /**
      * Graceful shutdown: stop accepting, pair nobody from now on, tell every client, let each
      * close its side (at most {@link #SHUTDOWN_MILLIS}), close what is left. False if another
      * call did it already (this one then waits for it to end).
      */
+    @Override
     public boolean shutdown() {
         // tag::solution-4.8[]
         // tag::shutdown[]

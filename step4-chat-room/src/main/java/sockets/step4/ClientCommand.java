@@ -1,6 +1,5 @@
 package sockets.step4;
 
-import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -40,24 +39,14 @@ final class ClientCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 1 to 65535");
         }
-        boolean person = in == System.in && out == System.out && isTerminal(System.console());
-        try (UserTerminal terminal = person ? new JLineTerminal()
-                : new PlainTerminal(in, out, ChatClient.MAX_LINE_BYTES)) {
+        // Before connecting: a name the server would refuse is a usage error, not a visit as a guest.
+        String problem = name == null ? null : Names.problemWith(name);
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), "--name: " + problem);
+        }
+        try (UserTerminal terminal = UserTerminal.open(in, out, ChatClient.MAX_LINE_BYTES, null)) {
             ChatClient.chat(host, port, name, terminal);
         }
         return 0;
-    }
-
-    /** True when a person types and reads here; false when stdin or stdout is redirected. */
-    static boolean isTerminal(Console console) {
-        if (console == null) {
-            return false; // Java 21 and 25: no console when stdin or stdout is redirected.
-        }
-        try {
-            // Java 22-24 return a console either way; its isTerminal() tells.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // Java 21 has no isTerminal(): a console means a terminal.
-        }
     }
 }

@@ -2,9 +2,11 @@ package sockets.step4;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,8 +23,11 @@ final class Lobby {
     private int guests;
     private boolean closed;
 
-    /** Welcomes a newcomer as {@code guest-N}, then pairs it or makes it wait; null once closed. */
-    Member join(Mailbox mailbox) {
+    /**
+     * Welcomes a newcomer from {@code address} ({@code ADDR:PORT}) as {@code guest-N}, then pairs
+     * it or makes it wait; null once closed.
+     */
+    Member join(Mailbox mailbox, String address) {
         lock.lock();
         try {
             if (closed) {
@@ -32,7 +37,7 @@ final class Lobby {
             do {
                 name = "guest-" + ++guests;
             } while (byName.containsKey(Names.key(name)));
-            Member member = new Member(name, mailbox);
+            Member member = new Member(name, address, mailbox);
             byName.put(Names.key(name), member);
             mailbox.tell("* welcome to the chat, you are " + name + " (type /help for commands)");
             pairOrWait(member);
@@ -160,6 +165,46 @@ final class Lobby {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The member called {@code name} (ignoring case), or null: nobody here has that name. */
+    Member find(String name) {
+        lock.lock();
+        try {
+            return byName.get(Names.key(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The operator's {@code /who}: everyone in a room, each room's two members one after the
+     * other, then everyone waiting, longest first.
+     */
+    List<ChatControls.Connected> present() {
+        lock.lock();
+        try {
+            List<ChatControls.Connected> present = new ArrayList<>();
+            Set<Member> listed = new HashSet<>();
+            for (Member member : byName.values()) {
+                if (member.partner != null && listed.add(member)) {
+                    listed.add(member.partner);
+                    present.add(describe(member));
+                    present.add(describe(member.partner));
+                }
+            }
+            for (Member member : waiting) {
+                present.add(describe(member));
+            }
+            return present;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ChatControls.Connected describe(Member member) {
+        return new ChatControls.Connected(member.name, member.address,
+                member.partner == null ? null : member.partner.name);
     }
 
     /** Everyone here now, for the operator's broadcast. */

@@ -1,17 +1,20 @@
 package sockets.step4;
 
 /**
- * One client as the {@link Lobby} sees it: a name, a partner (none while it waits) and its
- * {@link Mailbox}. The lobby changes {@code name} and {@code partner} under its lock only.
+ * One client as the {@link Lobby} sees it: a name, its address, a partner (none while it waits)
+ * and its {@link Mailbox}. The lobby changes {@code name} and {@code partner} under its lock only.
  */
 final class Member {
 
     final Mailbox mailbox;
+    /** Where it connects from, {@code ADDR:PORT}: for the operator's {@code /who}. */
+    final String address;
     String name;
     Member partner;
 
-    Member(String name, Mailbox mailbox) {
+    Member(String name, String address, Mailbox mailbox) {
         this.name = name;
+        this.address = address;
         this.mailbox = mailbox;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code chat server}: listens, serves until the console's {@code /quit}, SIGINT or SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run the chat server. Lines typed here go to every client; /quit stops it.")
+        description = "Run the chat server. Lines typed here go to every client; /help lists the operator's commands.")
 final class ServerCommand implements Callable<Integer> {
 
     @Spec
@@ -40,11 +40,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "disconnect a client that reads none of its waiting lines this long (default: ${DEFAULT-VALUE})")
     int stallTimeout = ChatServer.DEFAULT_STALL_MILLIS / 1000;
 
-    private final InputStream console;
+    private final InputStream in;
     private final PrintStream out;
 
-    ServerCommand(InputStream console, PrintStream out) {
-        this.console = console;
+    /** The operator types on {@code in} and reads {@code out}: JLine when they are this process's terminal. */
+    ServerCommand(InputStream in, PrintStream out) {
+        this.in = in;
         this.out = out;
     }
 
@@ -57,32 +58,35 @@ final class ServerCommand implements Callable<Integer> {
         check(idleTimeout >= 0 && idleTimeout <= 86_400, "--idle-timeout must be 0 to 86400 seconds");
         check(stallTimeout >= 1 && stallTimeout <= 3_600, "--stall-timeout must be 1 to 3600 seconds");
         var settings = new ChatServer.Settings(bind, port, maxLine, maxClients, idleTimeout * 1000, stallTimeout * 1000);
-        ChatServer server = ChatServer.start(settings, out);
-        out.println("listening on " + server.address());
-        out.println("type a line to send it to every client, /quit to stop the server");
-        // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
-        CountDownLatch said = new CountDownLatch(1);
-        Thread onSignal = ChatMain.onSignal(() -> {
-            server.shutdown();
-            awaitQuietly(said);
-        });
-        Thread.ofPlatform().name("console").daemon().start(() -> {
-            try {
-                server.console(console);
-            } catch (java.io.IOException e) {
-                out.println("console closed: " + e.getMessage());
+        // The operator's terminal: the server's log goes there too, above the line being typed.
+        try (UserTerminal console = UserTerminal.open(in, out, maxLine, "/quit")) {
+            PrintStream log = OperatorConsole.log(console);
+            ChatServer server = ChatServer.start(settings, log);
+            log.println("listening on " + server.address());
+            // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
+            CountDownLatch said = new CountDownLatch(1);
+            Thread onSignal = ChatMain.onSignal(() -> {
+                server.shutdown();
+                awaitQuietly(said);
+            });
+            Thread.ofPlatform().name("console").daemon().start(() -> {
+                try {
+                    OperatorConsole.run(server, console);
+                } catch (java.io.IOException e) {
+                    log.println("console closed: " + e.getMessage());
+                }
+            });
+            while (!server.awaitStopped(60_000)) {
+                // Still serving: wait on.
             }
-        });
-        while (!server.awaitStopped(60_000)) {
-            // Still serving: wait on.
-        }
-        out.println("server stopped"); // Once, whoever stopped it.
-        out.flush();
-        said.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException e) {
-            // A signal is ending the JVM: its hook exits with 0 now that we have said so.
+            log.println("server stopped"); // Once, whoever stopped it.
+            console.close(); // Before a signal's exit: the terminal gets its settings back.
+            said.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // A signal is ending the JVM: its hook exits with 0 now that we have said so.
+            }
         }
         return 0;
         // end::solution-4.9[]

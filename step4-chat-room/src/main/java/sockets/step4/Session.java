@@ -2,6 +2,8 @@ package sockets.step4;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import sockets.step3.framing.LineTooLongException;
 
 /**
@@ -15,6 +17,7 @@ final class Session {
     static final String HELP = "* commands: /nick NAME (change your name), /who (who is here),"
             + " /help (this text), /quit (leave); any other line goes to your partner";
     static final String SHUTTING_DOWN = "* server is shutting down";
+    static final String KICKED = "* kicked by the operator";
     /** How long a leaving client gets to read its last lines and close its side. */
     static final int GOODBYE_MILLIS = 2_000;
 
@@ -23,6 +26,10 @@ final class Session {
     private final Lobby lobby;
     private final PrintStream log;
     private Member member;
+    /** Set by the operator's thread ({@link #kick}), read by this client's. */
+    private volatile boolean kicked;
+    /** Counted down once this client has left the lobby (and the log says so). */
+    private final CountDownLatch gone = new CountDownLatch(1);
 
     Session(SimpleSocket socket, Lobby lobby, PrintStream log, int stallMillis) {
         this.socket = socket;
@@ -33,7 +40,7 @@ final class Session {
 
     /** Chats with the client until it leaves or the connection ends; then closes it. */
     void run(int idleTimeoutMillis) {
-        member = lobby.join(outbox);
+        member = lobby.join(outbox, socket.remoteAddress());
         if (member == null) {
             finish(SHUTTING_DOWN); // The server began to shut down as this client arrived.
             return;
@@ -49,9 +56,13 @@ final class Session {
                     : e.getMessage().equals("silent too long") ? " (silent too long, disconnected)"
                     : " (connection lost)";
         }
+        if (kicked) {
+            why = " (kicked by the operator)"; // The end of its stream was ours: see kick().
+        }
         // False once the server shuts down: then nobody is told, and the notice was sent already.
         boolean left = lobby.leave(member, why);
         log.println("- " + member.name + " left" + (left ? why : " (server shutting down)"));
+        gone.countDown();
         finish(left ? "* bye" : null);
     }
 
@@ -63,6 +74,28 @@ final class Session {
     /** The server shuts down: the notice, then end of stream; the client closes its side in turn. */
     void shutdown() {
         outbox.finish(SHUTTING_DOWN);
+    }
+
+    /** True when this session's client is {@code member} of the lobby. */
+    boolean serves(Member member) {
+        return member.mailbox == outbox;
+    }
+
+    /**
+     * The operator kicks this client out (called on the console's thread): the notice, then end
+     * of stream; and this session's own thread stops reading, sees end of stream and leaves the
+     * lobby - so its partner is told after every line this client had sent, as when it quits.
+     * Returns once it has left (at most {@link #GOODBYE_MILLIS}).
+     */
+    void kick(String reason) {
+        kicked = true;
+        outbox.finish(reason.isBlank() ? KICKED : KICKED + ": " + HarmlessText.clean(reason));
+        socket.stopReading();
+        try {
+            gone.await(GOODBYE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Asked to hurry: it leaves on its own all the same.
+        }
     }
 
     /** Bytes waiting in this client's outbox now. */

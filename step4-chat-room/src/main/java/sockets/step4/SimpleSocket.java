@@ -120,6 +120,19 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
+     * Stops reading, from any thread: {@link #receiveLine()} returns what was read already, then
+     * {@code null} (end of stream) - a thread blocked in it wakes up (on Linux and macOS). What
+     * the peer still sends is dropped.
+     */
+    public void stopReading() {
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            // Closed or broken already: nothing more will be read either way.
+        }
+    }
+
+    /**
      * The end of a graceful close, after {@link #shutdownOutput()}: reads and drops whatever the
      * peer still sends until it closes its side or {@code millis} pass, then closes - step 3's
      * {@link GracefulClose}. Closing with unread bytes would make the kernel answer with a reset,

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
@@ -163,27 +165,6 @@ class ClientTest {
         }
     }
 
-    @Test
-    @DisplayName("in a terminal, JLine reads the typing, and end of input reads as the end")
-    void jlineTerminal() throws Exception {
-        PipedOutputStream typing = new PipedOutputStream();
-        // A plain "dumb" terminal on our own streams: no real terminal, no native code.
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        var terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb", new PipedInputStream(typing),
-                screen, StandardCharsets.UTF_8);
-        try (JLineTerminal user = new JLineTerminal(terminal)) {
-            typing.write("hello\n".getBytes(StandardCharsets.UTF_8));
-            typing.flush();
-            assertEquals("hello", user.readLine());
-            user.show("<bob> hi");
-            terminal.flush();
-            assertTrue(screen.toString(StandardCharsets.UTF_8).contains("<bob> hi"), "a message arriving is shown");
-            typing.close();
-            assertEquals(null, user.readLine(), "end of input (Ctrl-D) reads as null");
-        }
-        assertFalse(ClientCommand.isTerminal(null), "no console: stdin or stdout is redirected");
-    }
-
     @Nested
     @DisplayName("exits 1 with one 'error:' line")
     class Failing {
@@ -220,6 +201,41 @@ class ClientTest {
         }
 
         @Test
+        @DisplayName("when the operator kicks it out, saying why")
+        void kicked() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient bob = chat.join("bob");
+                var run = TestServer.async(() -> {
+                    try {
+                        return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "zoe");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                bob.expectLine(line -> line.endsWith("is now zoe"), "the client joining as zoe");
+                assertTrue(chat.server.kick("zoe", "too loud"));
+                bob.expectLine(line -> line.equals("* zoe left (kicked by the operator)"), "'* zoe left' at bob");
+                Run result = run.get(10, TimeUnit.SECONDS);
+                assertEquals(1, result.exitCode(), "being kicked out is not a normal end: " + result.err());
+                assertEquals("error: kicked by the operator: too loud", result.err().strip());
+                assertTrue(result.out().contains("* kicked by the operator: too loud"), "the notice is shown: " + result.out());
+            }
+        }
+
+        @Test
+        @DisplayName("when the server refuses its --name (taken), before it chats")
+        void nameTaken() throws Exception {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient alice = chat.join("alice");
+                Run run = client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "ALICE");
+                assertEquals(1, run.exitCode(), "a taken name ends the client, never a chat as a guest: " + run.out());
+                assertEquals("error: cannot use that name: the name ALICE is taken", run.err().strip());
+                assertEquals("", run.out(), "nothing of the chat is shown: the client never chatted");
+                alice.expectLine(line -> line.matches("\\* guest-\\d+ left"), "the guest gone again at once");
+            }
+        }
+
+        @Test
         @DisplayName("when the connection is refused")
         void refused() throws Exception {
             int port;
@@ -231,4 +247,18 @@ class ClientTest {
             assertEquals("error: connection refused by 127.0.0.1:" + port + ": nothing is listening on that port", run.err().strip());
         }
     }
+
+    @ParameterizedTest(name = "--name ''{0}'': exit 2, the rule it breaks, no connection tried")
+    @ValueSource(strings = {"bad name", "", "abcdefghijklmnopqrstu", "Server", "caf\u00e9"})
+    void badName(String name) throws Exception {
+        int port; // Nothing listens there: had the client connected first, it would fail with "refused" and 1.
+        try (SimpleServerSocket probe = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
+            port = probe.localPort();
+        }
+        Run run = client(idleKeyboard(), "--port", String.valueOf(port), "--name", name);
+        assertEquals(2, run.exitCode(), "a --name breaking the rules is bad usage: " + run.err());
+        assertTrue(run.err().startsWith("--name: " + Names.problemWith(name)), "the rule, in one line: " + run.err());
+        assertFalse(run.err().contains("refused"), "checked before connecting: " + run.err());
+    }
+
 }

@@ -74,7 +74,7 @@ class CommandLineTest {
         }
 
         /** The next line within 5 s; fails at once if {@code printer} ended without printing one. */
-        String next(Future<Integer> printer) throws InterruptedException {
+        String next(Future<?> printer) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (true) {
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -163,30 +163,58 @@ class CommandLineTest {
     @DisplayName("run as a program (a child JVM)")
     class AsAProgram {
         @Exercise("4.9")
-        @Test
-        @DisplayName("SIGTERM: every client is told, exit 0")
-        void sigterm() throws Exception {
+        @ParameterizedTest(name = "{0}: every client is told and nobody paired again, ''server stopped'' once, exit 0")
+        @ValueSource(strings = {"TERM", "INT"})
+        void signal(String signal) throws Exception {
             // Into a file: a pipe read while the process exits can fail with "Stream closed".
             Path printed = Files.createTempFile("chat-server", ".out");
             Process server = childJvm("server", "--port", "0").redirectOutput(printed.toFile()).start();
+            List<LoopbackClient> clients = new java.util.ArrayList<>();
             try {
                 RobustnessTest.waitFor(() -> lines(printed).size() > 0, "the server's first line");
                 Matcher listening = LISTENING.matcher(lines(printed).getFirst());
                 assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT'");
-                try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(listening.group(1)))) {
-                    client.expectLine(line -> line.startsWith("* welcome"), "a welcome");
-                    server.destroy(); // SIGTERM
-                    client.expectLine(line -> line.equals("* server is shutting down"), "the notice on SIGTERM");
-                    assertTrue(client.awaitClosed(), "the socket closed");
+                int port = Integer.parseInt(listening.group(1));
+                for (String name : List.of("alice", "bob", "carol")) { // alice and bob talk, carol waits
+                    LoopbackClient client = LoopbackClient.connect(port);
+                    clients.add(client);
+                    client.send("/nick " + name);
+                    client.expectLine(line -> line.equals("* you are now " + name), "'* you are now " + name + "'");
                 }
-                assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server should exit after SIGTERM");
-                assertEquals(0, server.exitValue(), "exit 0 after a graceful shutdown on SIGTERM");
+                clients.getFirst().expectLine(line -> line.equals("* guest-2 is now bob"), "alice paired with bob");
+                // Ctrl-C is SIGINT; kill (and Process.destroy) send SIGTERM.
+                org.junit.jupiter.api.Assumptions.assumeFalse(ignoredHere(signal), "SIG" + signal + " is ignored by"
+                        + " this test's process (started in the background by a script?): its child would ignore it too");
+                assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(server.pid())).start().waitFor());
+                for (LoopbackClient client : clients) {
+                    assertEquals("* server is shutting down", client.readLine(), "the notice on SIG" + signal
+                            + ", and nothing before it (no '* NAME left', no new partner)");
+                    assertEquals(null, client.readLine(), "after the notice nothing more, then the end of the stream");
+                    client.close();
+                }
+                assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server should exit after SIG" + signal);
+                assertEquals(0, server.exitValue(), "exit 0 after a graceful shutdown on SIG" + signal);
                 assertEquals(1, lines(printed).stream().filter(line -> line.equals("server stopped")).count(),
                         "'server stopped' once, whoever stopped the server: " + lines(printed));
             } finally {
+                for (LoopbackClient client : clients) {
+                    client.close();
+                }
                 server.destroyForcibly();
                 Files.deleteIfExists(printed);
             }
+        }
+
+        /** True when this process ignores {@code signal} (Linux: /proc/self/status); a child inherits that. */
+        private static boolean ignoredHere(String signal) throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.exists(status)) {
+                return false;
+            }
+            int number = signal.equals("INT") ? 2 : 15;
+            String ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                    .findFirst().orElse("SigIgn: 0").substring("SigIgn:".length()).strip();
+            return new java.math.BigInteger(ignored, 16).testBit(number - 1);
         }
 
         /** The complete lines in {@code file} so far. */
@@ -275,7 +303,7 @@ class CommandLineTest {
             assertEquals(0, run.exitCode(), "server " + options + ": " + run.err());
             List<String> lines = run.out().lines().toList();
             assertTrue(LISTENING.matcher(lines.getFirst()).matches(), "first 'listening on 127.0.0.1:PORT': " + lines);
-            assertEquals(List.of("type a line to send it to every client, /quit to stop the server", "server stopped"),
+            assertEquals(List.of("type a line to send it to every client; /help lists the commands", "server stopped"),
                     lines.subList(1, lines.size()), "what the operator sees with server " + options);
         }
     }

@@ -49,16 +49,22 @@ class LobbyTest {
     }
 
     private final Lobby lobby = new Lobby();
+    private final java.util.concurrent.atomic.AtomicInteger port = new java.util.concurrent.atomic.AtomicInteger(40_000);
+
+    /** A newcomer with a screen of its own, from a port of its own. */
+    private Member join(Screen screen) {
+        return lobby.join(screen, "127.0.0.1:" + port.getAndIncrement());
+    }
 
     @Test
     @DisplayName("the first arrival waits and is told so; the next is paired with it, and both are told")
     void firstWaitsSecondPairs() {
         Screen alice = new Screen();
-        Member a = lobby.join(alice);
+        Member a = join(alice);
         assertEquals(List.of("* welcome to the chat, you are guest-1 (type /help for commands)", "* waiting for a partner..."),
                 alice.news());
         Screen bob = new Screen();
-        Member b = lobby.join(bob);
+        Member b = join(bob);
         assertEquals(List.of("* welcome to the chat, you are guest-2 (type /help for commands)",
                 "* you are chatting with guest-1 - say hello"), bob.news());
         assertEquals(List.of("* guest-2 joined - say hello"), alice.news());
@@ -69,13 +75,13 @@ class LobbyTest {
     @Test
     @DisplayName("rooms of two: a third arrival waits, the fourth is paired with the third")
     void roomsOfTwo() {
-        Member a = lobby.join(new Screen());
-        Member b = lobby.join(new Screen());
+        Member a = join(new Screen());
+        Member b = join(new Screen());
         Screen carol = new Screen();
-        Member c = lobby.join(carol);
+        Member c = join(carol);
         assertEquals("* waiting for a partner...", carol.news().getLast(), "alice and bob are taken: carol waits");
         assertNull(lobby.partnerOf(c));
-        Member d = lobby.join(new Screen());
+        Member d = join(new Screen());
         assertSame(c, lobby.partnerOf(d));
         assertSame(b, lobby.partnerOf(a), "the first room is untouched");
     }
@@ -84,10 +90,10 @@ class LobbyTest {
     @DisplayName("when a partner leaves, the other is told why, then waits - or is paired at once with whoever waits")
     void leaving() {
         Screen alice = new Screen();
-        Member a = lobby.join(alice);
-        Member b = lobby.join(new Screen());
+        Member a = join(alice);
+        Member b = join(new Screen());
         Screen carol = new Screen();
-        Member c = lobby.join(carol);
+        Member c = join(carol);
         alice.news();
         carol.news();
         assertTrue(lobby.leave(b, " (connection lost)"));
@@ -105,10 +111,10 @@ class LobbyTest {
     @Test
     @DisplayName("someone who leaves while waiting is no longer waiting: the next arrival is not paired with a ghost")
     void leaveWhileWaiting() {
-        Member a = lobby.join(new Screen());
+        Member a = join(new Screen());
         assertTrue(lobby.leave(a, ""));
         Screen bob = new Screen();
-        Member b = lobby.join(bob);
+        Member b = join(bob);
         assertEquals("* waiting for a partner...", bob.news().getLast());
         assertNull(lobby.partnerOf(b));
     }
@@ -117,17 +123,17 @@ class LobbyTest {
     @DisplayName("close(): everyone is returned, and from then on nobody joins, is paired or is told anything")
     void closed() {
         Screen alice = new Screen();
-        Member a = lobby.join(alice);
-        Member b = lobby.join(new Screen());
+        Member a = join(alice);
+        Member b = join(new Screen());
         Screen carol = new Screen();
-        Member c = lobby.join(carol);
+        Member c = join(carol);
         alice.news();
         carol.news();
         assertEquals(List.of(a, b, c), lobby.close(), "close() returns everyone who was here");
         assertFalse(lobby.leave(b, ""), "after close() leaving tells nobody");
         assertEquals(List.of(), alice.news(), "alice is not told bob left, nor paired with carol");
         assertEquals(List.of(), carol.news(), "carol is not told anyone joined");
-        assertNull(lobby.join(new Screen()), "nobody joins a closed lobby");
+        assertNull(join(new Screen()), "nobody joins a closed lobby");
         assertNull(lobby.partnerOf(a), "nobody is paired in a closed lobby");
         assertEquals(0, lobby.size());
     }
@@ -135,9 +141,9 @@ class LobbyTest {
     @Test
     @DisplayName("/nick: rules and uniqueness ignoring case; the partner hears of it")
     void rename() {
-        Member a = lobby.join(new Screen());
+        Member a = join(new Screen());
         Screen bob = new Screen();
-        Member b = lobby.join(bob);
+        Member b = join(bob);
         bob.news();
         assertEquals("* you are now alice", lobby.rename(a, "alice"));
         assertEquals(List.of("* guest-1 is now alice"), bob.news());
@@ -160,7 +166,7 @@ class LobbyTest {
                     throw new IllegalStateException(e);
                 }
                 for (int i = 0; i < 2_000; i++) {
-                    Member member = lobby.join(new Screen());
+                    Member member = join(new Screen());
                     assertNotNull(member);
                     assertTrue(lobby.leave(member, ""), "a member that joined leaves once");
                 }
@@ -172,7 +178,7 @@ class LobbyTest {
         }
         assertEquals(0, lobby.size(), "everyone who joined left");
         Screen last = new Screen();
-        Member alone = lobby.join(last);
+        Member alone = join(last);
         assertNull(lobby.partnerOf(alone), "nobody is left waiting: the last arrival waits alone, not with a ghost");
         assertEquals("* waiting for a partner...", last.news().getLast());
     }
