@@ -2,6 +2,7 @@ package sockets.step4;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,16 @@ public final class ChatServer implements ChatControls, AutoCloseable {
     /**
      * What {@code chat server} is started with. {@code idleTimeoutMillis}: a client silent that
      * long is disconnected (0: never). {@code stallMillis}: a client that reads none of the lines
-     * waiting for it for that long is disconnected.
+     * waiting for it for that long is disconnected. {@code keepAlive}: how TCP keepalive probes
+     * each client's connection.
      */
     public record Settings(String bind, int port, int maxLineBytes, int maxClients, int idleTimeoutMillis,
-            int stallMillis) {
+            int stallMillis, KeepAliveProbes keepAlive) {
+        public Settings(String bind, int port, int maxLineBytes, int maxClients, int idleTimeoutMillis,
+                int stallMillis) {
+            this(bind, port, maxLineBytes, maxClients, idleTimeoutMillis, stallMillis, KeepAliveProbes.DEFAULT);
+        }
+
         public Settings(String bind, int port, int maxLineBytes, int maxClients) {
             this(bind, port, maxLineBytes, maxClients, 0, DEFAULT_STALL_MILLIS);
         }
@@ -31,6 +38,17 @@ public final class ChatServer implements ChatControls, AutoCloseable {
         public static Settings onLoopback() {
             return new Settings("127.0.0.1", 0, 4096, 1000);
         }
+    }
+
+    /**
+     * TCP keepalive for every client (step 3's {@code KeepAlive}): after {@code idle} of silence
+     * both ways the kernel probes, every {@code interval}, and ends the connection after
+     * {@code probes} unanswered ones - so a client that vanished without FIN or RST (switched off,
+     * unplugged, out of range) is noticed, and its partner told, within idle + interval x probes.
+     */
+    public record KeepAliveProbes(Duration idle, Duration interval, int probes) {
+        /** A vanished client noticed within 110 s; a quiet one costs two small packets a minute. */
+        public static final KeepAliveProbes DEFAULT = new KeepAliveProbes(Duration.ofSeconds(60), Duration.ofSeconds(10), 5);
     }
 
     static final int DEFAULT_STALL_MILLIS = 15_000;
@@ -65,7 +83,9 @@ public final class ChatServer implements ChatControls, AutoCloseable {
     }
 
     /** One client's thread: a place among the sessions, then the chat; beyond the limit, a refusal. */
-    private void serve(SimpleSocket client) {
+    private void serve(SimpleSocket client) throws IOException {
+        KeepAliveProbes probes = settings.keepAlive();
+        client.keepAlive(probes.idle(), probes.interval(), probes.probes());
         Session session = new Session(client, lobby, log, settings.stallMillis());
         if (!sessions.tryAdd(session)) {
             session.refuse(stopping.get() ? Session.SHUTTING_DOWN : "! server is full - try again later");

@@ -9,10 +9,12 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import jdk.net.ExtendedSocketOptions;
 import sockets.step1.Endpoints;
 import sockets.step2.Connector;
 import sockets.step2.Failures;
 import sockets.step3.GracefulClose;
+import sockets.step3.KeepAlive;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
 
@@ -103,6 +105,20 @@ public final class SimpleSocket implements Closeable {
      */
     public void idleTimeout(int millis) throws IOException {
         socket.setSoTimeout(millis);
+    }
+
+    /**
+     * TCP keepalive, tuned (step 3's {@link KeepAlive}): after {@code idle} of silence the kernel
+     * probes the peer every {@code interval}, and after {@code probes} unanswered probes the
+     * connection ends - {@link #receiveLine()} fails with {@code connection lost: ...}. Where the
+     * system cannot tune the probes, keepalive is on with the system's own timing (Linux: 2 hours).
+     */
+    public void keepAlive(Duration idle, Duration interval, int probes) throws IOException {
+        if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            KeepAlive.enable(socket, idle, interval, probes);
+        } else {
+            socket.setKeepAlive(true);
+        }
     }
 
     /**
