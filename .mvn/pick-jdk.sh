@@ -1,7 +1,10 @@
-# Sourced by ./mvnw, ./chat, ./course and .ci/run: make sure a JDK 21+ runs the course.
+# The course's one way to find a JDK 21+: sourced by ./mvnw, ./chat, ./course and .ci/run, and
+# run with /bin/sh by chat.jar's launcher (packed inside it) when the jar is started on an older Java.
 # - JAVA_HOME set: it is used as it is; if it is older than 21, stop with one clear line.
 # - JAVA_HOME unset and the `java` on PATH is older than 21 (Debian's default is 17): use the
 #   newest JDK 21+ found in the usual places, so the README's commands work as written.
+# ./mvnw is the Maven Wrapper's script plus one line that sources this file: a wrapper upgrade
+# rewrites mvnw, so put that line back (.ci/jdk-check fails until it is there).
 
 course_java_major() {
   # "17.0.15" -> 17, "25" -> 25, "1.8.0_402" -> 1 (older than 21 either way).

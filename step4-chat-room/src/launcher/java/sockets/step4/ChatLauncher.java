@@ -1,14 +1,19 @@
 package sockets.step4;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The jar's entry point, compiled for Java 8 so any {@code java} can start it. On Java 21+ it
- * runs {@link ChatMain}; on an older Java it re-runs the jar with a JDK 21+ found on this machine,
- * or says in one line that the chat needs Java 21.
+ * runs {@link ChatMain}; on an older Java it re-runs the jar with a JDK 21+ found on this machine
+ * the way the course's scripts find one, or says in one line that there is none.
  */
 public final class ChatLauncher {
 
@@ -28,16 +33,12 @@ public final class ChatLauncher {
             return;
         }
         // halt, not exit: the exit code is the child's, whatever our shutdown hook is doing.
-        Runtime.getRuntime().halt(runElsewhere(version, findJava21(), System.getProperty("java.class.path"), args));
+        Runtime.getRuntime().halt(runElsewhere(findJava21(version, System.getenv()), System.getProperty("java.class.path"), args));
     }
 
-    /** On a Java older than 21: re-runs the chat with {@code java}, or says why it cannot (exit code 1). */
-    static int runElsewhere(int version, String java, String classPath, String[] args) throws Exception {
-        if (java == null) {
-            System.err.println("error: the chat needs Java " + NEEDED + " or newer (this is Java " + version + ")");
-            return 1;
-        }
-        return relaunch(java, classPath, args);
+    /** On a Java older than 21: re-runs the chat with {@code java}, or exits 1 when none was found (and said so). */
+    static int runElsewhere(String java, String classPath, String[] args) throws Exception {
+        return java == null ? 1 : relaunch(java, classPath, args);
     }
 
     /** Runs the chat again with {@code java} and the same arguments, sharing our console; its exit code. */
@@ -79,50 +80,40 @@ public final class ChatLauncher {
         return code;
     }
 
-    /** The first JDK 21+ found: JAVA_HOME, then the usual install folders of Linux and macOS. */
-    static String findJava21() {
-        List<File> homes = new ArrayList<>();
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome != null) {
-            homes.add(new File(javaHome));
+    /**
+     * The {@code java} of a JDK 21+ on this machine, chosen the one way the whole course chooses it:
+     * by {@code .mvn/pick-jdk.sh} (which {@code ./mvnw}, {@code ./chat} and {@code ./course} source),
+     * packed into this jar and run by {@code /bin/sh} with {@code environment} (JAVA_HOME, PATH).
+     * Null when there is none: then the script's one line saying why is on stderr.
+     */
+    static String findJava21(int version, Map<String, String> environment) throws Exception {
+        InputStream script = ChatLauncher.class.getResourceAsStream("pick-jdk.sh");
+        if (script == null || !new File("/bin/sh").canExecute()) {
+            System.err.println("error: the chat needs Java " + NEEDED + " or newer (this is Java " + version + ")");
+            return null;
         }
-        addChildren(homes, new File("/usr/lib/jvm"), "");
-        addChildren(homes, new File("/Library/Java/JavaVirtualMachines"), "Contents/Home");
-        for (File home : homes) {
-            File java = new File(home, "bin/java");
-            if (java.canExecute() && releaseVersion(home) >= NEEDED) {
-                return java.getPath();
-            }
-        }
-        return null;
+        // The script sets JAVA_HOME, or prints one line saying why it cannot and exits 1.
+        ProcessBuilder pick = new ProcessBuilder("/bin/sh", "-c",
+                read(script) + "\nprintf '%s' \"$JAVA_HOME/bin/java\"\n");
+        pick.environment().clear();
+        pick.environment().putAll(environment);
+        Process sh = pick.start();
+        sh.getOutputStream().close();
+        String java = read(sh.getInputStream());
+        System.err.print(read(sh.getErrorStream()));
+        return sh.waitFor() == 0 && new File(java).canExecute() ? java : null;
     }
 
-    private static void addChildren(List<File> homes, File folder, String inside) {
-        File[] children = folder.listFiles();
-        if (children == null) {
-            return;
-        }
-        java.util.Arrays.sort(children); // Newest-looking last is fine: any 21+ will do.
-        for (File child : children) {
-            homes.add(inside.isEmpty() ? child : new File(child, inside));
-        }
-    }
-
-    /** JAVA_VERSION from a JDK's {@code release} file, as a feature number; 0 if unknown. */
-    private static int releaseVersion(File home) {
-        File release = new File(home, "release");
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                new java.io.FileInputStream(release), java.nio.charset.StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    return feature(line.substring("JAVA_VERSION=".length()).replace("\"", ""));
-                }
+    private static String read(InputStream in) throws IOException {
+        try (InputStream stream = in) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int count;
+            while ((count = stream.read(buffer)) != -1) {
+                bytes.write(buffer, 0, count);
             }
-        } catch (java.io.IOException e) {
-            // No release file: not a JDK we can check, skip it.
+            return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
         }
-        return 0;
     }
 
     /** "1.8" -> 8, "17.0.2" -> 17, "21" -> 21. */

@@ -258,39 +258,53 @@ class CommandLineTest {
         assertEquals(21, ChatLauncher.feature("21"));
         assertEquals("chat 1.0", CapturedOutput.of(() -> ChatLauncher.main(new String[] {"--version"})).strip(),
                 "on Java 21+ the launcher runs the chat in the same JVM");
-        java.io.PrintStream realErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(1, ChatLauncher.runElsewhere(17, null, "chat.jar", new String[] {"demo"}));
-        } finally {
-            System.setErr(realErr);
-        }
-        assertEquals("error: the chat needs Java 21 or newer (this is Java 17)", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(1, ChatLauncher.runElsewhere(null, "chat.jar", new String[] {"demo"}), "no JDK 21+: exit 1");
         // /bin/false stands in for a java that runs the chat and fails: its exit code must come back.
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/false").canExecute(), "needs /bin/false");
-        assertEquals(1, ChatLauncher.runElsewhere(17, "/bin/false", "chat.jar", new String[] {"demo"}));
+        assertEquals(1, ChatLauncher.runElsewhere("/bin/false", "chat.jar", new String[] {"demo"}));
         assertEquals(1, ChatLauncher.relaunch("/bin/false", "classes", new String[0]));
     }
 
     @Test
-    @DisplayName("the launcher finds a JDK 21+ where JDKs usually live, and never an older one")
+    @DisplayName("the launcher finds a JDK 21+ as the course's scripts do (.mvn/pick-jdk.sh): JAVA_HOME first, never an older one")
     void launcherFindsJava21() throws Exception {
-        String found = ChatLauncher.findJava21();
-        Path running = Path.of(System.getProperty("java.home"));
-        String javaHome = System.getenv("JAVA_HOME");
-        boolean usualPlace = Path.of("/usr/lib/jvm").equals(running.getParent())
-                || (javaHome != null && running.equals(Path.of(javaHome)));
-        if (usualPlace) {
-            assertNotNull(found, "the JDK " + Runtime.version().feature() + " running this test is in " + running
-                    + " - the launcher should find it, or another 21+");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/sh").canExecute(), "needs /bin/sh");
+        Path jdks = Files.createTempDirectory("jdks");
+        try {
+            Path old = fakeJdk(jdks.resolve("old"), "17.0.9");
+            Path recent = fakeJdk(jdks.resolve("recent"), "25.0.1");
+            var environment = new java.util.HashMap<>(System.getenv());
+            environment.put("JAVA_HOME", recent.toString());
+            assertEquals(recent.resolve("bin/java").toString(), ChatLauncher.findJava21(17, environment),
+                    "a JAVA_HOME of 21 or newer is the one");
+            environment.put("JAVA_HOME", old.toString());
+            PrintStream realErr = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                assertEquals(null, ChatLauncher.findJava21(17, environment), "a JAVA_HOME older than 21 is never used");
+            } finally {
+                System.setErr(realErr);
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertEquals("error: this course needs JDK 21 or newer, but JAVA_HOME=" + old + " is JDK 17. Point JAVA_HOME"
+                    + " at a JDK 21+ (see README, Prerequisites).", said.strip(), "one line saying so");
+        } finally {
+            try (var files = Files.walk(jdks)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
-        if (found != null) {
-            Path release = Path.of(found).getParent().getParent().resolve("release");
-            String version = Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
-                    .findFirst().orElseThrow().replaceAll("[^0-9.]", "");
-            assertTrue(Integer.parseInt(version.split("\\.")[0]) >= 21, found + " is Java " + version + ", older than 21");
-        }
+    }
+
+    /** A stand-in JDK in {@code home}: its {@code bin/java -version} says {@code version}. */
+    private static Path fakeJdk(Path home, String version) throws IOException {
+        Path java = home.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2025-10-21' >&2\n");
+        Files.copy(java, home.resolve("bin/javac"));
+        java.toFile().setExecutable(true);
+        home.resolve("bin/javac").toFile().setExecutable(true);
+        return home;
     }
 
     @Exercise("4.9")
