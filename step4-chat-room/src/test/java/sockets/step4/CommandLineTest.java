@@ -117,6 +117,17 @@ class CommandLineTest {
         }
 
         @Test
+        @DisplayName("exits 1 with one error line when the address is not this machine's - no 'in use' hint")
+        void addressNotOurs() {
+            Run run = chat("server", "--bind", "192.0.2.1", "--port", "0"); // TEST-NET-1: never a local address
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+            assertTrue(run.err().startsWith("error: cannot listen on 192.0.2.1:0: "), run.err());
+            assertFalse(run.err().contains("in use") || run.err().contains("another server"),
+                    "the port-in-use hint fits only a port in use: " + run.err());
+        }
+
+        @Test
         @DisplayName("exits 1 with one error line when the port is in use")
         void portInUse() throws Exception {
             try (SimpleServerSocket taken = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
