@@ -53,6 +53,17 @@ class ClientTest {
         return new PipedInputStream(new PipedOutputStream());
     }
 
+    /** {@code chat client --name NAME} with nobody typing, in the background: until the server ends it. */
+    static CompletableFuture<Run> inBackground(TestServer chat, String name) {
+        return TestServer.async(() -> {
+            try {
+                return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", name);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Exercise("4.9")
     @Nested
     @DisplayName("leaves gracefully and exits 0")
@@ -87,13 +98,7 @@ class ClientTest {
         void serverShutdown() throws Exception {
             try (TestServer chat = TestServer.start()) {
                 LoopbackClient bob = chat.join("bob");
-                var run = TestServer.async(() -> {
-                    try {
-                        return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "sam");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                var run = inBackground(chat, "sam");
                 bob.expectLine(line -> line.endsWith("is now sam"), "the client joining as sam");
                 var stopping = TestServer.async(chat.server::shutdown);
                 bob.expectLine(line -> line.equals("* server is shutting down"), "the notice at bob too");
@@ -205,13 +210,7 @@ class ClientTest {
         void kicked() throws Exception {
             try (TestServer chat = TestServer.start()) {
                 LoopbackClient bob = chat.join("bob");
-                var run = TestServer.async(() -> {
-                    try {
-                        return client(idleKeyboard(), "--port", String.valueOf(chat.server.port()), "--name", "zoe");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                var run = inBackground(chat, "zoe");
                 bob.expectLine(line -> line.endsWith("is now zoe"), "the client joining as zoe");
                 assertTrue(chat.server.kick("zoe", "too loud"));
                 bob.expectLine(line -> line.equals("* zoe left (kicked by the operator)"), "'* zoe left' at bob");

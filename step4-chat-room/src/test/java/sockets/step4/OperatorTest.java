@@ -27,15 +27,14 @@ class OperatorTest {
     @DisplayName("a console line reaches every client as <server> TEXT, and the console says how many got it")
     void consoleBroadcast() throws Exception {
         try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
-            LoopbackClient[] room = chat.pair("alice", "bob");
-            LoopbackClient carol = chat.join("carol");
+            LoopbackClient[] three = chat.roomAndOneWaiting();
             console.type("announcement one");
-            for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
+            for (LoopbackClient client : three) {
                 client.expectLine(line -> line.equals("<server> announcement one"), "the operator's line at every client");
             }
             assertEquals("sent to 3 clients", console.next(), "the console confirms how many got the line"
                     + " - does broadcast() return how many it told?");
-            carol.close();
+            three[2].close();
             RobustnessTest.waitFor(() -> chat.server.clients() == 2, "carol to be gone");
             console.type("announcement two");
             assertEquals("sent to 2 clients", console.next());
@@ -105,10 +104,9 @@ class OperatorTest {
     @DisplayName("console /quit with a room and a client waiting: everyone told, nobody paired again, the console ends")
     void consoleQuit() throws Exception {
         try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
-            LoopbackClient[] room = chat.pair("alice", "bob");
-            LoopbackClient carol = chat.join("carol");
+            LoopbackClient[] three = chat.roomAndOneWaiting();
             console.type("/quit");
-            for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
+            for (LoopbackClient client : three) {
                 assertEquals("* server is shutting down", client.readLine(), "the shutdown notice, and nothing before it");
                 assertEquals(null, client.readLine(), "after the notice nothing more - no '* NAME left', no"
                         + " '* NAME joined', no new partner - then the end of the stream");
@@ -165,10 +163,9 @@ class OperatorTest {
     @DisplayName("shutdown with a room and a client waiting: nobody is paired again or told anyone joined")
     void shutdownPairsNobody() throws Exception {
         try (TestServer chat = TestServer.start()) {
-            LoopbackClient[] room = chat.pair("alice", "bob");
-            LoopbackClient carol = chat.join("carol");
+            LoopbackClient[] three = chat.roomAndOneWaiting();
             var stopping = TestServer.async(chat.server::shutdown);
-            for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
+            for (LoopbackClient client : three) {
                 client.expectLine(line -> line.equals("* server is shutting down"), "the shutdown notice");
                 List<String> after = new ArrayList<>();
                 String line;

@@ -71,6 +71,12 @@ final class TestServer implements AutoCloseable {
         return new LoopbackClient[] {a, b};
     }
 
+    /** alice and bob in a room, carol waiting: {alice, bob, carol}, each having read its last notice. */
+    LoopbackClient[] roomAndOneWaiting() throws IOException {
+        LoopbackClient[] room = pair("alice", "bob");
+        return new LoopbackClient[] {room[0], room[1], join("carol")};
+    }
+
     /**
      * A buffered reader on a raw client's socket, for tests that read megabytes (LoopbackClient
      * reads a byte at a time); each read waits at most 5 s. Use it instead of the client's readLine.
