@@ -23,8 +23,9 @@ import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 /**
- * Exercise 4.9 for what the client does (a graceful end, cleaned and over-long lines, a full or lost server); the
- * terminals it writes to and the refused connection's message are given code, checked for no points.
+ * Exercise 4.9 for what the client does (a graceful end, cleaned and over-long lines, a full or lost server, a
+ * kick); the terminals it writes to, the refused connection's message, the --name rule checked before connecting
+ * and a name the server refuses are given code, checked for no points.
  */
 @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The chat client")
@@ -205,6 +206,7 @@ class ClientTest {
             }
         }
 
+        @Exercise("4.9")
         @Test
         @DisplayName("when the operator kicks it out, saying why")
         void kicked() throws Exception {
