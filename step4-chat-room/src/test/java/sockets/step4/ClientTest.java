@@ -236,6 +236,35 @@ class ClientTest {
             }
         }
 
+        /**
+         * The server ends before it answers {@code --name}: its last line says why (a given-code path:
+         * ChatClient.takeName). A shutdown notice is a goodbye (exit 0); anything else is an error.
+         */
+        @ParameterizedTest(name = "the server''s last line before answering --name: ''{0}''")
+        @ValueSource(strings = {"* server is shutting down", "! server is full (2 clients) - try again later", ""})
+        void endsBeforeTheName(String last) throws Exception {
+            try (SimpleServerSocket fake = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {
+                var server = TestServer.asyncRun(() -> {
+                    try (SimpleSocket one = fake.accept()) {
+                        assertEquals("/nick sam", one.receiveLine(), "the name is asked for first");
+                        if (!last.isEmpty()) {
+                            one.sendLine(last);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Run run = client(idleKeyboard(), "--port", String.valueOf(fake.localPort()), "--name", "sam");
+                server.get(5, TimeUnit.SECONDS);
+                String expected = last.startsWith("*") ? "" : last.startsWith("!")
+                        ? "error: the server is full - try again later"
+                        : "error: connection lost - the server closed without saying goodbye";
+                assertEquals(expected, run.err().strip());
+                assertEquals(expected.isEmpty() ? 0 : 1, run.exitCode(), "a shutdown is a goodbye, the rest errors");
+                assertEquals(last, run.out().strip(), "the server's last line is shown");
+            }
+        }
+
         @Test
         @DisplayName("when the connection is refused")
         void refused() throws Exception {

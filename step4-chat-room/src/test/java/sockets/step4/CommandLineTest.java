@@ -334,10 +334,6 @@ class CommandLineTest {
     }
 
     private static ProcessBuilder childJvm(String... args) {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ChatMain.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return new ProcessBuilder(sockets.testing.ChildJvm.command(ChatMain.class.getName(), args));
     }
 }

@@ -33,10 +33,9 @@ class VanishedClientTest {
             fail(REQUIRE + " is set, but 'unshare -rn ip link set lo up' does not work here");
         }
         assumeTrue(possible, "no network namespace of our own here (needs Linux, unshare, ip, user namespaces)");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process run = new ProcessBuilder("unshare", "-rn", "sh", "-c", "ip link set lo up && exec \"$0\" -cp \"$1\" \"$2\"",
-                java, System.getProperty("java.class.path"), VanishedClient.class.getName())
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of("unshare", "-rn", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"));
+        command.addAll(sockets.testing.ChildJvm.command(VanishedClient.class.getName()));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         run.getOutputStream().close();
         String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until it ends
         assertTrue(run.waitFor(20, TimeUnit.SECONDS), printed);
