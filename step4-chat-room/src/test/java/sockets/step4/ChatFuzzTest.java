@@ -37,7 +37,7 @@ class ChatFuzzTest {
      * HarmlessText and step 3's LineReader decide it, not the session of 4.7.
      */
     @Exercise("4.4")
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "20s")
     @DisplayName("lines are decoded the same however they arrive, limits hold, control characters never pass")
     void linesAreDecodedTheSameHoweverTheyArrive(byte[] input) throws IOException {
         if (input.length < 2) {
@@ -56,7 +56,7 @@ class ChatFuzzTest {
     }
 
     /** Any text after a '/' parses: a lower-case verb without spaces, an argument without spaces around it. */
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "20s")
     @DisplayName("any command line parses into a verb and a trimmed argument, and its error reply is harmless")
     void anyCommandLineParses(byte[] input) {
         String line = "/" + new String(input, StandardCharsets.UTF_8);
