@@ -8,9 +8,11 @@
 // speaker notes, the page requests nothing but local files that exist, at 1920x1080 every code
 // block, table and diagram label is at least MIN_PX pixels high and no slide overflows the
 // screen, every included excerpt matches its source and every quote stands in its file, and
-// index.html links every deck. The lecture build must not show a solution: no excerpt or quote
-// from inside a solution region, and none of a region's distinctive lines anywhere in its HTML;
-// in the instructor build, every slide that shows a solution is marked as one.
+// index.html links every deck; every exercise of a step's exercises.txt has a contract slide in
+// its deck, and a solution slide in the instructor build. The lecture build must not show a
+// solution: no excerpt or quote from inside a solution region, and none of a region's distinctive
+// lines anywhere in its HTML; in the instructor build, every slide that shows a solution is marked
+// as one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,7 +40,7 @@ const shotsAt = args.includes('--screenshots') ? resolve(args[args.indexOf('--sc
 
 const problems = [];
 const problem = (text) => problems.push(text);
-const stats = { slides: 0, excerpts: 0, quotes: 0, files: 0, pdfs: 0, secrets: 0, speakerView: false };
+const stats = { slides: 0, exercises: 0, excerpts: 0, quotes: 0, files: 0, pdfs: 0, secrets: 0, speakerView: false };
 let smallest = { px: Infinity };
 
 function deckNames() {
@@ -127,6 +129,49 @@ function checkExcerpts(build, names, regions) {
         problem(`${excerpt.where}: the slide "${excerpt.slide.title}" shows solution-${region.id} but is not marked [.solution]`);
       }
     }
+  }
+}
+
+/** The exercise ids of a step deck (`stepN`), read from its module's exercises.txt; null for other decks. */
+function exercisesOf(name) {
+  const step = /^step(\d+)$/.exec(name);
+  if (!step) return null;
+  const module = readdirSync(ROOT).find((dir) => dir.startsWith(`step${step[1]}-`));
+  const file = module && join(ROOT, module, 'src', 'test', 'resources', 'exercises.txt');
+  if (!file || !existsSync(file)) return null;
+  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => line.split('|')[0].trim());
+}
+
+/**
+ * Every exercise of a step's exercises.txt has a contract slide in that step's deck (titled
+ * "... (exercise N.k)", not a solution, with a [.contract] list) and, in the instructor build, at
+ * least one solution slide; no slide names an exercise that exercises.txt does not have.
+ */
+function checkExerciseSlides(build, names) {
+  for (const name of names) {
+    const ids = exercisesOf(name);
+    if (!ids) continue;
+    const html = readFileSync(join(build.dir, `${name}.html`), 'utf8');
+    const slides = html.split(/(?=<section\b)/).slice(1).map((part) => ({
+      solution: /^<section\b[^>]*\bclass="[^"]*\bsolution\b/.test(part),
+      contract: /class="[^"]*\bcontract\b/.test(part),
+      title: decode((/<h2>([\s\S]*?)<\/h2>/.exec(part)?.[1] || '').replace(/<[^>]+>/g, '')),
+    }));
+    const exercise = (slide) => /\(exercise (\d+\.\d+)\)\s*$/.exec(slide.title)?.[1];
+    const label = `${build.name}/${name}.html`;
+    for (const id of ids) {
+      if (!slides.some((s) => !s.solution && s.contract && exercise(s) === id)) {
+        problem(`${label}: no contract slide for exercise ${id} (a slide titled "... (exercise ${id})" with a [.contract] list)`);
+      }
+      if (build.name === 'instructor' && !slides.some((s) => s.solution && exercise(s) === id)) {
+        problem(`${label}: no [.solution] slide for exercise ${id}`);
+      }
+    }
+    for (const slide of slides.filter((s) => exercise(s) && !ids.includes(exercise(s)))) {
+      problem(`${label}: the slide "${slide.title}" names exercise ${exercise(slide)}, which is not in exercises.txt`);
+    }
+    stats.exercises += build.name === 'lecture' ? ids.length : 0;
   }
 }
 
@@ -281,6 +326,7 @@ async function main() {
       checkIndex(build, names);
       checkNoRemoteReferences(build);
       checkExcerpts(build, names, regions);
+      checkExerciseSlides(build, names);
       if (build.name === 'lecture') checkNoSolutionText(build, distinctive);
     }
   }
@@ -302,6 +348,7 @@ async function main() {
     parts.push(`${stats.slides} slides at 1920x1080`,
       `smallest code/table/diagram text ${smallest.px.toFixed(1)} px (${smallest.where})`,
       stats.speakerView ? 'speaker view opened' : 'no speaker view',
+      `${stats.exercises} exercises each with a contract slide (and a solution slide in the instructor build)`,
       `${stats.excerpts} excerpts and ${stats.quotes} quotes compared with their sources`,
       `${distinctive.size} solution lines looked for in the lecture build`,
       `${stats.files} files scanned and every request watched for the network`);

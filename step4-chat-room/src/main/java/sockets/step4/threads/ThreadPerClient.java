@@ -30,7 +30,8 @@ public final class ThreadPerClient {
      * each on a new thread from {@code threads}; that thread closes its client when
      * {@code handler} returns or fails. Never waits for a client's thread.
      */
-    public static <C extends Closeable> void serve(Acceptor<C> acceptor, Thread.Builder threads, Handler<C> handler) {
+    public static <C extends Closeable> void serve(Acceptor<C> acceptor, Thread.Builder threads,
+            Handler<C> handler) {
         // tag::solution-4.1[]
         // tag::accept-loop[]
         while (true) {
