@@ -348,7 +348,7 @@ async function main() {
     parts.push(`${stats.slides} slides at 1920x1080`,
       `smallest code/table/diagram text ${smallest.px.toFixed(1)} px (${smallest.where})`,
       stats.speakerView ? 'speaker view opened' : 'no speaker view',
-      `${stats.exercises} exercises each with a contract slide (and a solution slide in the instructor build)`,
+      `${stats.exercises} exercises' contract (and solution) slides looked for`,
       `${stats.excerpts} excerpts and ${stats.quotes} quotes compared with their sources`,
       `${distinctive.size} solution lines looked for in the lecture build`,
       `${stats.files} files scanned and every request watched for the network`);
