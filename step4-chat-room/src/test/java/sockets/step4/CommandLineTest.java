@@ -179,7 +179,9 @@ class CommandLineTest {
         void signal(String signal) throws Exception {
             // Into a file: a pipe read while the process exits can fail with "Stream closed".
             Path printed = Files.createTempFile("chat-server", ".out");
-            Process server = childJvm("server", "--port", "0").redirectOutput(printed.toFile()).start();
+            // No coverage agent: the server's hook halts, and could cut JaCoCo's file mid-write.
+            Process server = new ProcessBuilder(sockets.testing.ChildJvm.commandWithoutCoverage(
+                    ChatMain.class.getName(), "server", "--port", "0")).redirectOutput(printed.toFile()).start();
             List<LoopbackClient> clients = new java.util.ArrayList<>();
             try {
                 RobustnessTest.waitFor(() -> lines(printed).size() > 0, "the server's first line");

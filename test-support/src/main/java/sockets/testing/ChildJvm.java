@@ -24,6 +24,18 @@ public final class ChildJvm {
         return command;
     }
 
+    /**
+     * {@code java -cp CLASSPATH MAIN ARGS...} without the JaCoCo agent: for a child that ends by a
+     * signal whose shutdown hook halts. JaCoCo writes its data in a shutdown hook too, and a halt
+     * in the middle of that write leaves a truncated record in the step's jacoco.exec - then the
+     * course's whole coverage report fails to read it.
+     */
+    public static List<String> commandWithoutCoverage(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(command(mainClass, args));
+        command.removeAll(coverageAgent());
+        return command;
+    }
+
     /** JaCoCo's {@code -javaagent:...} argument of this JVM, if it has one. */
     static List<String> coverageAgent() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
