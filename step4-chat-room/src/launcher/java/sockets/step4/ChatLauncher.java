@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The jar's entry point, compiled for Java 8 so any {@code java} can start it. On Java 21+ it
- * runs {@link ChatMain}; on an older Java it re-runs the jar with a JDK 21+ found on this machine
- * the way the course's scripts find one, or says in one line that there is none.
+ * runs {@link ChatMain} (or the class the jar's manifest names as {@code Chat-Main}: step 5's jar
+ * starts its own); on an older Java it re-runs the jar with a JDK 21+ found on this machine the
+ * way the course's scripts find one, or says in one line that there is none.
  */
 public final class ChatLauncher {
 
@@ -26,7 +27,8 @@ public final class ChatLauncher {
         if (version >= NEEDED) {
             try {
                 // By name: this class is compiled for Java 8 and ChatMain for 21.
-                Class.forName("sockets.step4.ChatMain").getMethod("main", String[].class).invoke(null, (Object) args);
+                Class.forName(chatMain(System.getProperty("java.class.path"))).getMethod("main", String[].class)
+                        .invoke(null, (Object) args);
             } catch (InvocationTargetException e) {
                 throw (Exception) e.getCause();
             }
@@ -34,6 +36,22 @@ public final class ChatLauncher {
         }
         // halt, not exit: the exit code is the child's, whatever our shutdown hook is doing.
         Runtime.getRuntime().halt(runElsewhere(findJava21(version, System.getenv()), System.getProperty("java.class.path"), args));
+    }
+
+    /** The class to run: the {@code Chat-Main} of the jar we were started from, else step 4's ChatMain. */
+    static String chatMain(String classPath) {
+        if (classPath.endsWith(".jar")) {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+                java.util.jar.Manifest manifest = jar.getManifest();
+                String named = manifest == null ? null : manifest.getMainAttributes().getValue("Chat-Main");
+                if (named != null) {
+                    return named.trim();
+                }
+            } catch (java.io.IOException e) {
+                // Not a jar we can read: the default below.
+            }
+        }
+        return "sockets.step4.ChatMain";
     }
 
     /** On a Java older than 21: re-runs the chat with {@code java}, or exits 1 when none was found (and said so). */

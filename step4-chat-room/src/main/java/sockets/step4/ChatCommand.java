@@ -7,10 +7,10 @@ import java.util.Locale;
  * case) and the argument {@code Bob} (spaces around it dropped). Any text parses; unknown verbs
  * are the {@link Session}'s business.
  */
-record ChatCommand(String verb, String argument) {
+public record ChatCommand(String verb, String argument) {
 
     /** Splits {@code line} at its first run of spaces or tabs; never fails, whatever the text. */
-    static ChatCommand parse(String line) {
+    public static ChatCommand parse(String line) {
         // tag::solution-4.7[]
         String[] words = line.strip().split("\\s+", 2);
         String argument = words.length > 1 ? words[1].strip() : "";

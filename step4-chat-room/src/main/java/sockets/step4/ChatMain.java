@@ -33,7 +33,7 @@ public final class ChatMain implements Runnable {
      * On SIGINT (Ctrl-C) or SIGTERM, runs {@code stop} - a graceful shutdown - then ends the JVM
      * with exit 0 instead of 143. Returns the hook, to remove once the program stops otherwise.
      */
-    static Thread onSignal(Runnable stop) {
+    public static Thread onSignal(Runnable stop) {
         Thread hook = new Thread(() -> {
             stop.run();
             // halt, not exit: exit() waits for the shutdown hooks, and this is one of them.

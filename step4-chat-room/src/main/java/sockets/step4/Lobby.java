@@ -13,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Who is here, who waits and who talks to whom: rooms of two. An arrival is paired with the
  * member waiting longest; when a partner leaves, the other goes back to waiting. Every client's
  * thread calls it, so one lock guards it all; under it the lobby only tells notices, which never
- * wait - no thread ever waits for the network while holding it.
+ * wait - no thread ever waits for the network while holding it. Step 5's one-thread server uses
+ * it as it is (the lock is then never contended).
  */
-final class Lobby {
+public final class Lobby {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> byName = new LinkedHashMap<>();
@@ -27,7 +28,7 @@ final class Lobby {
      * Welcomes a newcomer from {@code address} ({@code ADDR:PORT}) as {@code guest-N}, then pairs
      * it or makes it wait; null once closed.
      */
-    Member join(Mailbox mailbox, String address) {
+    public Member join(Mailbox mailbox, String address) {
         lock.lock();
         try {
             if (closed) {
@@ -70,7 +71,7 @@ final class Lobby {
      * {@code member} leaves: its partner is told {@code * NAME left} plus {@code why}, then is
      * paired again or waits. False if it was not here (already gone, or the lobby is closed).
      */
-    boolean leave(Member member, String why) {
+    public boolean leave(Member member, String why) {
         // tag::solution-4.6[]
         lock.lock();
         try {
@@ -96,7 +97,7 @@ final class Lobby {
      * Closes the lobby for the server's shutdown: from now on nobody joins, is paired or told
      * anything by the lobby. Returns everyone who was here.
      */
-    List<Member> close() {
+    public List<Member> close() {
         // tag::solution-4.6[]
         lock.lock();
         try {
@@ -116,7 +117,7 @@ final class Lobby {
     }
 
     /** The partner of {@code member} now, or null while it waits. */
-    Member partnerOf(Member member) {
+    public Member partnerOf(Member member) {
         lock.lock();
         try {
             return member.partner;
@@ -129,7 +130,7 @@ final class Lobby {
      * {@code /nick NAME}: checks the rules and that nobody else has the name, tells the partner;
      * returns the answer for {@code member} ({@code * you are now NAME}, or why not).
      */
-    String rename(Member member, String wanted) {
+    public String rename(Member member, String wanted) {
         lock.lock();
         try {
             String problem = Names.problemWith(wanted);
@@ -156,7 +157,7 @@ final class Lobby {
     }
 
     /** {@code /who}: who you are, who you talk to, how many are here. */
-    String who(Member member) {
+    public String who(Member member) {
         lock.lock();
         try {
             String with = member.partner != null ? "chatting with " + member.partner.name : "waiting for a partner";
@@ -168,7 +169,7 @@ final class Lobby {
     }
 
     /** The member called {@code name} (ignoring case), or null: nobody here has that name. */
-    Member find(String name) {
+    public Member find(String name) {
         lock.lock();
         try {
             return byName.get(Names.key(name));
@@ -181,7 +182,7 @@ final class Lobby {
      * The operator's {@code /who}: everyone in a room, each room's two members one after the
      * other, then everyone waiting, longest first.
      */
-    List<ChatControls.Connected> present() {
+    public List<ChatControls.Connected> present() {
         lock.lock();
         try {
             List<ChatControls.Connected> present = new ArrayList<>();
@@ -208,7 +209,7 @@ final class Lobby {
     }
 
     /** Everyone here now, for the operator's broadcast. */
-    List<Member> everyone() {
+    public List<Member> everyone() {
         lock.lock();
         try {
             return new ArrayList<>(byName.values());
@@ -218,7 +219,7 @@ final class Lobby {
     }
 
     /** How many are here now. */
-    int size() {
+    public int size() {
         lock.lock();
         try {
             return byName.size();

@@ -4,7 +4,7 @@ package sockets.step4;
  * One client as the {@link Lobby} sees it: a name, its address, a partner (none while it waits)
  * and its {@link Mailbox}. The lobby changes {@code name} and {@code partner} under its lock only.
  */
-final class Member {
+public final class Member {
 
     final Mailbox mailbox;
     /** Where it connects from, {@code ADDR:PORT}: for the operator's {@code /who}. */
@@ -16,5 +16,14 @@ final class Member {
         this.name = name;
         this.address = address;
         this.mailbox = mailbox;
+    }
+
+    /** The name now; read it on the lobby's thread (step 5) or under the lobby's lock. */
+    public String name() {
+        return name;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
     }
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code chat server}: listens, serves until the console's {@code /quit}, SIGINT or SIGTERM. */
@@ -19,26 +18,8 @@ final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
-    int port = 5555;
-
-    @Option(names = "--bind", paramLabel = "ADDR",
-            description = "address to listen on; 0.0.0.0 for a lab network (default: ${DEFAULT-VALUE})")
-    String bind = "127.0.0.1";
-
-    @Option(names = "--max-line", paramLabel = "BYTES", description = "longest line accepted (default: ${DEFAULT-VALUE})")
-    int maxLine = 4096;
-
-    @Option(names = "--max-clients", paramLabel = "N", description = "clients at once (default: ${DEFAULT-VALUE})")
-    int maxClients = 1000;
-
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-            description = "disconnect a client silent this long, 0 for never (default: ${DEFAULT-VALUE})")
-    int idleTimeout = 0;
-
-    @Option(names = "--stall-timeout", paramLabel = "SECONDS",
-            description = "disconnect a client that reads none of its waiting lines this long (default: ${DEFAULT-VALUE})")
-    int stallTimeout = ChatServer.DEFAULT_STALL_MILLIS / 1000;
+    @Mixin
+    ServerOptions options = new ServerOptions();
 
     private final InputStream in;
     private final PrintStream out;
@@ -52,14 +33,9 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // tag::solution-4.9[]
-        check(port >= 0 && port <= 65535, "--port must be 0 to 65535");
-        check(maxLine >= 1, "--max-line must be at least 1");
-        check(maxClients >= 1, "--max-clients must be at least 1");
-        check(idleTimeout >= 0 && idleTimeout <= 86_400, "--idle-timeout must be 0 to 86400 seconds");
-        check(stallTimeout >= 1 && stallTimeout <= 3_600, "--stall-timeout must be 1 to 3600 seconds");
-        var settings = new ChatServer.Settings(bind, port, maxLine, maxClients, idleTimeout * 1000, stallTimeout * 1000);
+        var settings = options.settings(spec.commandLine()); // an option out of range: exit 2
         // The operator's terminal: the server's log goes there too, above the line being typed.
-        try (UserTerminal console = UserTerminal.open(in, out, maxLine, "/quit")) {
+        try (UserTerminal console = UserTerminal.open(in, out, settings.maxLineBytes(), "/quit")) {
             PrintStream log = OperatorConsole.log(console);
             ChatServer server = ChatServer.start(settings, log);
             log.println("listening on " + server.address());
@@ -97,12 +73,6 @@ final class ServerCommand implements Callable<Integer> {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Exit without waiting any longer.
-        }
-    }
-
-    private void check(boolean ok, String problem) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), problem);
         }
     }
 }

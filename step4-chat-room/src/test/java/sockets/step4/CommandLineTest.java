@@ -279,6 +279,21 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("the launcher runs the class a jar's manifest names as Chat-Main (step 5's jar), else ChatMain")
+    void launcherRunsTheJarsChatMain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals("sockets.step4.ChatMain", ChatLauncher.chatMain("target/classes"));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Chat-Main", "sockets.step5.SelectorMain");
+        Path jar = dir.resolve("other.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        assertEquals("sockets.step5.SelectorMain", ChatLauncher.chatMain(jar.toString()));
+        assertEquals("sockets.step4.ChatMain", ChatLauncher.chatMain(dir.resolve("missing.jar").toString()));
+    }
+
+    @Test
     @DisplayName("the launcher finds a JDK 21+ as the course's scripts do (.mvn/pick-jdk.sh): JAVA_HOME first, never an older one")
     void launcherFindsJava21() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/sh").canExecute(), "needs /bin/sh");

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * The exercises of one step module, from its {@code src/test/resources/exercises.txt}: one line
- * per exercise, {@code id | points | title | hint}, blank lines and {@code #} comments ignored -
- * the format test-support's {@code ExerciseCatalog} grades with. Read here again because this
+ * per exercise, {@code id | points | title | hint}, blank lines and {@code #} comments ignored, and
+ * {@code step: bonus} before the first exercise for a bonus step - the format test-support's
+ * {@code ExerciseCatalog} grades with. Read here again because this
  * tool runs with no dependencies.
  */
-record Exercises(String module, Map<String, Exercise> byId) {
+record Exercises(String module, Map<String, Exercise> byId, boolean bonus) {
 
     /** One exercise as the student sees it in the grade table. */
     record Exercise(String id, int points, String title, String hint) {}
@@ -31,13 +32,18 @@ record Exercises(String module, Map<String, Exercise> byId) {
         String module = moduleDir.getFileName().toString();
         Map<String, Exercise> byId = new LinkedHashMap<>();
         if (!isGraded(moduleDir)) {
-            return new Exercises(module, byId);
+            return new Exercises(module, byId, false);
         }
+        boolean bonus = false;
         int lineNumber = 0;
         for (String line : Files.readAllLines(moduleDir.resolve(FILE), StandardCharsets.UTF_8)) {
             lineNumber++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (trimmed.equals("step: bonus") && byId.isEmpty()) {
+                bonus = true;
                 continue;
             }
             String[] fields = trimmed.split("\\|", 4);
@@ -49,7 +55,7 @@ record Exercises(String module, Map<String, Exercise> byId) {
                     fields[2].strip(), fields[3].strip());
             byId.put(exercise.id(), exercise);
         }
-        return new Exercises(module, byId);
+        return new Exercises(module, byId, bonus);
     }
 
     Optional<Exercise> find(String id) {

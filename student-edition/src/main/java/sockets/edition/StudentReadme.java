@@ -29,17 +29,29 @@ final class StudentReadme {
         StringBuilder md = new StringBuilder();
         int total = 0;
         int count = 0;
+        int bonus = 0;
+        int bonusCount = 0;
+        int bonusSteps = 0;
         for (Exercises step : steps) {
+            bonusSteps += step.bonus() ? 1 : 0;
             for (Exercises.Exercise e : step.byId().values()) {
-                total += e.points();
-                count++;
+                if (step.bonus()) {
+                    bonus += e.points();
+                    bonusCount++;
+                } else {
+                    total += e.points();
+                    count++;
+                }
             }
         }
+        int courseSteps = steps.size() - bonusSteps;
+        String bonusText = bonusSteps == 0 ? "" : " - and a bonus step, " + bonusCount + " exercises for "
+                + bonus + " bonus points that never count in the total";
         md.append("""
                 # TCP sockets in Java - student edition
 
                 This is your copy of the course: %s, each with a narrated tour, a lesson (the
-                step's `README.md`), slides and graded exercises - %d exercises, %d points in all.
+                step's `README.md`), slides and graded exercises - %d exercises, %d points in all%s.
                 The code you are to write has been taken out: each exercise is one or more method
                 bodies that now throw. Write them, run the tours, and grade yourself until every
                 exercise earns its points.
@@ -110,16 +122,19 @@ final class StudentReadme {
                 is expected. Once step 4 is done, `./chat demo` shows a whole conversation.
 
                 ## The exercises
-                """.formatted(steps.size() == 1 ? "one step" : steps.size() + " steps", count, total, String.join("\n", sample)));
+                """.formatted(courseSteps == 1 ? "one step" : courseSteps + " steps", count, total, bonusText,
+                String.join("\n", sample)));
         md.append("\n| Step | Exercise | Points | Title | Hint |\n|---|---|---|---|---|\n");
         for (Exercises step : steps) {
             for (Exercises.Exercise e : step.byId().values()) {
-                md.append("| ").append(step.module()).append(" | ").append(e.id()).append(" | ")
+                md.append("| ").append(step.module()).append(step.bonus() ? " (bonus)" : "").append(" | ").append(e.id()).append(" | ")
                         .append(e.points()).append(" | ").append(cell(e.title())).append(" | ")
                         .append(cell(e.hint())).append(" |\n");
             }
         }
-        md.append("\n**Total: ").append(total).append(" points.**\n");
+        md.append("\n**Total: ").append(total).append(" points.**").append(bonusSteps == 0 ? ""
+                : " Bonus: " + bonus + " points more, shown apart in the grade table; missing ones never fail the build.")
+                .append('\n');
         if (courseReadme != null) {
             Map<String, String> sections = sections(courseReadme);
             for (String title : SECTIONS_FOR_STUDENTS) {

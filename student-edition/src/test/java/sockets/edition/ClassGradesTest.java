@@ -25,7 +25,7 @@ class ClassGradesTest {
 
     private static Grade grade(Grade.Status one, Grade.Status two, List<String> rejections) {
         return new Grade(List.of(new Grade.Step("step1-a", List.of(new Grade.Scored(ONE, one, 1, List.of()),
-                new Grade.Scored(TWO, two, 1, List.of())), List.of(), List.of(), "", rejections, "")));
+                new Grade.Scored(TWO, two, 1, List.of())), List.of(), List.of(), "", rejections, "", false)));
     }
 
     @Test

@@ -68,7 +68,7 @@ public record Grade(List<Step> steps) {
      * {@code hints} is the step's second-level hints file ("step2-connect/HINTS.md"), empty if none.
      */
     public record Step(String module, List<Scored> exercises, List<TestResult> strays, List<TestResult> all,
-                       String discarded, List<String> rejections, String hints) {
+                       String discarded, List<String> rejections, String hints, boolean bonus) {
         public int points() {
             return exercises.stream().mapToInt(Scored::points).sum();
         }
@@ -85,9 +85,23 @@ public record Grade(List<Step> steps) {
         }
     }
 
-    /** The exercises that did not earn their points. */
+    /**
+     * The exercises that did not earn their points and fail the build: those of the course's
+     * steps, and a bonus step's when only bonus steps are graded (the student asked for them).
+     */
     public List<Scored> missing() {
-        return steps.stream().flatMap(s -> s.exercises().stream()).filter(s -> s.status() != Status.PASSED).toList();
+        boolean bonusAlone = steps.stream().allMatch(Step::bonus);
+        return steps.stream().filter(s -> !s.bonus() || bonusAlone).flatMap(s -> s.exercises().stream())
+                .filter(s -> s.status() != Status.PASSED).toList();
+    }
+
+    /** The bonus exercises not done yet, when they do not fail the build (see {@link #missing()}). */
+    public List<Scored> bonusToGo() {
+        if (steps.stream().allMatch(Step::bonus)) {
+            return List.of();
+        }
+        return steps.stream().filter(Step::bonus).flatMap(s -> s.exercises().stream())
+                .filter(s -> s.status() != Status.PASSED).toList();
     }
 
     /** The grade of the step in {@code moduleDir}, its code inspected now (a student's own build). */
@@ -104,7 +118,8 @@ public record Grade(List<Step> steps) {
         if (inspection.rejected()) {
             List<Scored> none = catalog.exercises().stream()
                     .map(exercise -> new Scored(exercise, Status.REJECTED, 0, List.of())).toList();
-            return new Step(catalog.module(), none, List.of(), List.of(), "", inspection.rejections(), hints(moduleDir));
+            return new Step(catalog.module(), none, List.of(), List.of(), "", inspection.rejections(), hints(moduleDir),
+                    catalog.bonus());
         }
         Path file = moduleDir.resolve(GradeListener.RESULTS);
         List<TestResult> results = new ArrayList<>();
@@ -119,7 +134,8 @@ public record Grade(List<Step> steps) {
         if (distrust.isPresent()) {
             List<Scored> none = catalog.exercises().stream()
                     .map(exercise -> new Scored(exercise, Status.DISCARDED, 0, List.of())).toList();
-            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get(), List.of(), hints(moduleDir));
+            return new Step(catalog.module(), none, List.of(), List.of(), distrust.get(), List.of(), hints(moduleDir),
+                    catalog.bonus());
         }
         List<Scored> scored = new ArrayList<>();
         List<TestResult> strays = new ArrayList<>(results);
@@ -132,7 +148,7 @@ public record Grade(List<Step> steps) {
             scored.add(new Scored(exercise, status, mine.size(), List.copyOf(bad)));
         }
         return new Step(catalog.module(), List.copyOf(scored), List.copyOf(strays), List.copyOf(results), "",
-                List.of(), hints(moduleDir));
+                List.of(), hints(moduleDir), catalog.bonus());
     }
 
     /** A failed result for each test of {@code expected} (class#member) that left none among {@code recorded}. */
@@ -155,12 +171,23 @@ public record Grade(List<Step> steps) {
         return Files.isRegularFile(moduleDir.resolve(HINTS)) ? moduleDir.getFileName() + "/" + HINTS : "";
     }
 
+    /** The course's points: bonus steps aside. */
     public int points() {
-        return steps.stream().mapToInt(Step::points).sum();
+        return steps.stream().filter(s -> !s.bonus()).mapToInt(Step::points).sum();
     }
 
+    /** The course's total: bonus steps aside, so a bonus never changes it. */
     public int max() {
-        return steps.stream().mapToInt(Step::max).sum();
+        return steps.stream().filter(s -> !s.bonus()).mapToInt(Step::max).sum();
+    }
+
+    /** The bonus points earned, and those there are (0 when no bonus step is graded). */
+    public int bonusPoints() {
+        return steps.stream().filter(Step::bonus).mapToInt(Step::points).sum();
+    }
+
+    public int bonusMax() {
+        return steps.stream().filter(Step::bonus).mapToInt(Step::max).sum();
     }
 
     /** How many tests of all steps ended with {@code status}. */
@@ -176,6 +203,13 @@ public record Grade(List<Step> steps) {
         return steps.stream().flatMap(s -> s.ungradedFailed().stream())
                 .filter(r -> Stubs.exerciseOf(r.message()).isEmpty())
                 .toList();
+    }
+
+    /** A line about the bonus exercises still to do, when they do not fail the build; else empty. */
+    public Optional<String> bonusNote() {
+        int toGo = bonusToGo().size();
+        return toGo == 0 ? Optional.empty() : Optional.of("bonus: " + toGo + (toGo == 1 ? " exercise" : " exercises")
+                + " not done yet - optional: bonus points never fail the build");
     }
 
     /**

@@ -108,6 +108,7 @@ public final class GradeReport {
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("grade.md"), GradeTable.markdown(grade), StandardCharsets.UTF_8);
         Files.writeString(outDir.resolve("grade.json"), GradeTable.json(grade), StandardCharsets.UTF_8);
+        grade.bonusNote().ifPresent(out::println);
         Optional<String> verdict = grade.verdict();
         if (verdict.isEmpty()) {
             return 0;

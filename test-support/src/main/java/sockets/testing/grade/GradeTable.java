@@ -21,7 +21,7 @@ final class GradeTable {
         String rule = "-".repeat(WIDTH);
         out.append('\n').append(row("GRADE", "points", "")).append(rule).append('\n');
         for (Grade.Step step : grade.steps()) {
-            out.append(row(step.module(), step.points() + "/" + step.max(), ""));
+            out.append(row(step.module() + (step.bonus() ? " (bonus)" : ""), step.points() + "/" + step.max(), ""));
             if (!step.discarded().isEmpty()) {
                 out.append(detail("note", Grade.DISCARDED));
                 out.append(detail("why", step.discarded()));
@@ -50,7 +50,13 @@ final class GradeTable {
                 out.append(failures(ungraded, ""));
             }
         }
-        out.append(rule).append('\n').append(row("TOTAL", grade.points() + "/" + grade.max(), ""));
+        out.append(rule).append('\n');
+        if (grade.max() > 0 || grade.bonusMax() == 0) {
+            out.append(row("TOTAL", grade.points() + "/" + grade.max(), ""));
+        }
+        if (grade.bonusMax() > 0) {
+            out.append(row("BONUS (not in the total)", grade.bonusPoints() + "/" + grade.bonusMax(), ""));
+        }
         // A plain closing line that CI systems and people read alike.
         out.append("tests: ").append(grade.tests(TestResult.Status.PASSED)).append(" passed, ")
                 .append(grade.tests(TestResult.Status.FAILED)).append(" failed");
@@ -132,6 +138,10 @@ final class GradeTable {
     static String markdown(Grade grade) {
         StringBuilder md = new StringBuilder("# Grade\n\n");
         md.append("**Total: ").append(grade.points()).append(" / ").append(grade.max()).append("**\n\n");
+        if (grade.bonusMax() > 0) {
+            md.append("**Bonus (not in the total): ").append(grade.bonusPoints()).append(" / ").append(grade.bonusMax())
+                    .append("**\n\n");
+        }
         md.append("| Step | Exercise | Title | Points | Status | Hint / failing tests |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Grade.Step step : grade.steps()) {
@@ -144,7 +154,7 @@ final class GradeTable {
                     case REJECTED -> Grade.REJECTED + ": " + String.join("; ", step.rejections());
                     case FAILED -> s.exercise().hint() + more + failures(s);
                 };
-                md.append("| ").append(step.module()).append(" | ").append(s.exercise().id())
+                md.append("| ").append(step.module()).append(step.bonus() ? " (bonus)" : "").append(" | ").append(s.exercise().id())
                         .append(" | ").append(cell(s.exercise().title()))
                         .append(" | ").append(s.points()).append(" / ").append(s.exercise().points())
                         .append(" | ").append(s.status().name().toLowerCase().replace('_', ' '))
@@ -184,17 +194,20 @@ final class GradeTable {
                         + ", \"hint\": " + str(s.exercise().hint())
                         + ", \"failure\": " + (s.failure().isEmpty() ? "null" : str(s.failure()))
                         + ", \"failed_test\": " + (s.failedTest().isEmpty() ? "null" : str(s.failedTest()))
-                        + ", \"failures\": " + failuresJson(s.failures()) + "}");
+                        + ", \"failures\": " + failuresJson(s.failures())
+                        + ", \"bonus\": " + step.bonus() + "}");
             }
         }
         StringJoiner steps = new StringJoiner(",\n    ", "[\n    ", "\n  ]");
         for (Grade.Step step : grade.steps()) {
             steps.add("{\"module\": " + str(step.module()) + ", \"points\": " + step.points()
                     + ", \"max\": " + step.max()
+                    + ", \"bonus\": " + step.bonus()
                     + ", \"discarded\": " + (step.discarded().isEmpty() ? "null" : str(step.discarded()))
                     + ", \"rejected\": " + strings(step.rejections()) + "}");
         }
         return "{\n  \"points\": " + grade.points() + ",\n  \"max\": " + grade.max()
+                + ",\n  \"bonus_points\": " + grade.bonusPoints() + ",\n  \"bonus_max\": " + grade.bonusMax()
                 + ",\n  \"steps\": " + steps + ",\n  \"exercises\": " + exercises + "\n}\n";
     }
 

@@ -59,6 +59,42 @@ class GradeReportTest {
         assertEquals(Optional.of("2 exercises not done yet - the table above says which"), grade.verdict());
     }
 
+    @Test
+    @DisplayName("a bonus step ('step: bonus'): its points apart, never in the total, and missing ones fail only when graded alone")
+    void bonusStep() throws IOException {
+        step("step1-a", "1.1 | 2 | One | hint one\n", "1.1\tPASSED\tA > a\t");
+        step("step5-b", "# a comment first\nstep: bonus\n5.1 | 3 | Extra | hint\n5.2 | 4 | More | hint\n",
+                "5.1\tPASSED\tE > a\t", "5.2\tFAILED\tE > b\tnot yet");
+        Grade grade = new Grade(GradeReport.graded(root));
+        assertEquals(2, grade.points());
+        assertEquals(2, grade.max(), "a bonus step never changes the course's total");
+        assertEquals(3, grade.bonusPoints());
+        assertEquals(7, grade.bonusMax());
+        assertEquals(Optional.empty(), grade.verdict(), "bonus exercises not done do not fail the whole course's build");
+        assertEquals(Optional.of("bonus: 1 exercise not done yet - optional: bonus points never fail the build"),
+                grade.bonusNote());
+        Run all = run("--root", root.toString());
+        assertEquals(0, all.code());
+        assertTrue(all.printed().contains("step5-b (bonus)"), all.printed());
+        assertTrue(all.printed().contains("TOTAL"), all.printed());
+        assertTrue(all.printed().matches("(?s).*BONUS \\(not in the total\\) +3/7\n.*"), all.printed());
+        String json = Files.readString(root.resolve("target/grade/grade.json"));
+        assertTrue(json.contains("\"points\": 2,\n  \"max\": 2,\n  \"bonus_points\": 3,\n  \"bonus_max\": 7"), json);
+        assertTrue(json.contains("\"module\": \"step5-b\", \"points\": 3, \"max\": 7, \"bonus\": true"), json);
+        Run alone = run("--root", root.toString(), "--only", "5");
+        assertEquals(1, alone.code(), "graded alone (-Dstep=5), the bonus step's missing points fail the build");
+        assertTrue(alone.printed().endsWith("\n1 exercise not done yet - the table above says which\n"), alone.printed());
+        assertTrue(!alone.printed().contains("TOTAL"), "no course total when only the bonus is graded: " + alone.printed());
+    }
+
+    @Test
+    @DisplayName("'step: bonus' after the first exercise is refused, naming the line")
+    void bonusHeaderFirst() throws IOException {
+        Path dir = step("step5-c", "5.1 | 3 | Extra | hint\nstep: bonus\n");
+        IOException e = assertThrows(IOException.class, () -> ExerciseCatalog.read(dir));
+        assertTrue(e.getMessage().startsWith(ExerciseCatalog.FILE + ":2: want"), e.getMessage());
+    }
+
     /** What {@link GradeReport#run} printed, and its exit code. */
     private record Run(String printed, int code) {}
 

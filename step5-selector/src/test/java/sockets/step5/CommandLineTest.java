@@ -1,0 +1,151 @@
+package sockets.step5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets.testing.LoopbackClient;
+
+/** Ungraded: step 5's chat.jar takes step 4's server command line and keeps its promises. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@DisplayName("The selector server's command line")
+class CommandLineTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    record Run(int exitCode, String out, String err) {}
+
+    /** Runs {@code chat} with {@code typed} as its console input. */
+    static Run chat(String typed, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SelectorMain.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("server: 'listening on ADDR:PORT' first; the console's /quit stops it with 'server stopped', exit 0")
+    void listensThenStops() {
+        Run run = chat("/quit\n", "server", "--port", "0");
+        List<String> lines = run.out().lines().toList();
+        assertTrue(LISTENING.matcher(lines.getFirst()).matches(), "first line: " + run.out());
+        assertEquals("type a line to send it to every client, /quit to stop the server", lines.get(1));
+        assertEquals("server stopped", lines.getLast());
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    @DisplayName("bad usage: exit 2, the problem and the usage, no stack trace")
+    void badUsage() {
+        for (String[] args : List.of(new String[] {"server", "--port", "70000"}, new String[] {"server", "--port", "x"},
+                new String[] {"server", "--max-clients", "0"}, new String[] {"server", "--engine", "threads"},
+                new String[0])) {
+            Run run = chat("", args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().contains("Usage: chat"), run.err());
+            assertFalse(run.err().contains("Exception"), "never a stack trace: " + run.err());
+        }
+        assertTrue(chat("", "server", "--port", "70000").err().contains("--port must be 0 to 65535"));
+    }
+
+    @Test
+    @DisplayName("a port in use: one 'error: cannot listen on ...' line, exit 1")
+    void portInUse() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = chat("", "server", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, run.exitCode());
+            assertTrue(run.err().startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+        }
+    }
+
+    @Test
+    @DisplayName("the console: a typed line reaches every client as <server> TEXT; /quit tells them and stops")
+    void console() throws Exception {
+        try (TestServer chat = TestServer.start()) {
+            LoopbackClient[] room = chat.pair("alice", "bob");
+            PipedOutputStream typing = new PipedOutputStream();
+            PipedInputStream keyboard = new PipedInputStream(typing);
+            Thread console = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    chat.server.console(keyboard);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            typing.write("hello from the console\n\n".getBytes(StandardCharsets.UTF_8));
+            typing.write(("x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            for (LoopbackClient client : room) {
+                assertEquals("<server> hello from the console", client.readLine());
+            }
+            typing.write("/quit\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            for (LoopbackClient client : room) {
+                assertEquals("* server is shutting down", client.readLine(), "an over-long console line is not sent");
+                client.halfClose();
+            }
+            console.join(5_000);
+            assertFalse(console.isAlive(), "the console ends after /quit");
+            assertTrue(chat.server.awaitStopped(5_000));
+            assertTrue(chat.log().contains("! line too long (more than 4096 bytes) - not sent"), chat.log());
+        }
+    }
+
+    @Test
+    @DisplayName("SIGTERM in a JVM of its own: every client is told, 'server stopped' once, exit 0")
+    void sigterm() throws Exception {
+        Path printed = Files.createTempFile("selector-server", ".out");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SelectorMain.class.getName(), "server", "--port", "0").redirectOutput(printed.toFile()).start();
+        try {
+            TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line");
+            Matcher listening = LISTENING.matcher(lines(printed).getFirst());
+            assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT': " + lines(printed));
+            try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(listening.group(1)))) {
+                client.expectLine(line -> line.startsWith("* welcome"), "a welcome");
+                server.destroy(); // SIGTERM
+                client.expectLine("* server is shutting down"::equals, "the notice on SIGTERM");
+                assertTrue(client.awaitClosed(), "the socket closed");
+            }
+            assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server should exit after SIGTERM");
+            assertEquals(0, server.exitValue(), "exit 0 after a graceful shutdown on SIGTERM");
+            assertEquals(1, lines(printed).stream().filter("server stopped"::equals).count(),
+                    "'server stopped' once: " + lines(printed));
+        } finally {
+            server.destroyForcibly();
+            Files.deleteIfExists(printed);
+        }
+    }
+
+    /** The complete lines in {@code file} so far. */
+    static List<String> lines(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> all = text.lines().toList();
+            return text.endsWith("\n") ? all : all.subList(0, Math.max(0, all.size() - 1));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
