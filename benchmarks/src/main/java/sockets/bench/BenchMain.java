@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./course bench}: measures the chat server against socat and a direct loopback connection,
- * prints the table and writes {@code bench.md}, {@code bench.json} and {@code latency.svg}.
- * Everything runs on 127.0.0.1; every phase is bounded in count and in time.
+ * {@code ./course bench}: measures the course's two chat servers - step 5's on one thread, step
+ * 4's with a thread per client - against {@code ncat --broker}, socat and a direct loopback
+ * connection, in one run; prints the table and writes {@code bench.md}, {@code bench.json} and
+ * {@code latency.svg}. Everything runs on 127.0.0.1; every phase is bounded in count and in time.
  */
 public final class BenchMain {
     static final String CHART_FILE = "latency.svg";
@@ -72,11 +73,15 @@ public final class BenchMain {
             } finally {
                 relays.forEach(Pair::closeQuietly);
             }
-            if (options.runs("idle")) {
-                measureIdleClients(options, results, log);
+            for (String chat : Results.CHATS) {
+                if (options.runs("idle")) {
+                    measureIdleClients(options, results, log, chat);
+                }
             }
-            if (options.runs("stalled")) {
-                measureStalledRooms(options, results, log);
+            for (String chat : Results.CHATS) {
+                if (options.runs("stalled")) {
+                    measureStalledRooms(options, results, log, chat);
+                }
             }
             results.context.put("load average at the end", RunContext.loadAverage());
             results.notes.add("server and relay output: " + logFile);
@@ -85,15 +90,26 @@ public final class BenchMain {
         }
     }
 
-    /** Chat first, then socat, then the floor: the order of every table. A missing target is a note. */
+    /**
+     * Step 5, step 4, ncat, socat, then the floor: the order of every table. A missing target is
+     * a note.
+     */
     private static void openRelays(BenchOptions options, Results results, PrintStream log, List<Relay> relays)
             throws IOException {
-        if (Files.isRegularFile(options.chatJar())) {
-            progress("starting the chat server: " + options.chatJar());
-            relays.add(ChatRelay.start(options.java(), options.chatJar(), options.idleClients() + 100, log));
+        for (String chat : Results.CHATS) {
+            Path jar = options.jarOf(chat);
+            if (Files.isRegularFile(jar)) {
+                progress("starting the " + chat + " chat server: " + jar);
+                relays.add(ChatRelay.start(chat, options.java(), jar, 1_000, log));
+            } else {
+                results.notes.add(chat + " not measured: " + jar + " is missing (build it: ./mvnw -q package -DskipTests)");
+            }
+        }
+        String ncat = NcatRelay.find();
+        if (ncat != null) {
+            relays.add(new NcatRelay(ncat, log));
         } else {
-            results.notes.add("chat not measured: " + options.chatJar()
-                    + " is missing (build it: ./mvnw -q -pl step4-chat-room -am package -DskipTests)");
+            results.notes.add("ncat not measured: it is not installed (e.g. `apt-get install -y ncat`)");
         }
         String socat = SocatRelay.find();
         if (socat != null) {
@@ -134,36 +150,44 @@ public final class BenchMain {
     }
 
     /** On a fresh server, so the memory it holds before the clients come is not inflated by the floods above. */
-    private static void measureIdleClients(BenchOptions o, Results results, PrintStream log) throws InterruptedException {
-        if (!Files.isRegularFile(o.chatJar())) {
-            results.notes.add("idle clients not measured: " + o.chatJar() + " is missing");
+    private static void measureIdleClients(BenchOptions o, Results results, PrintStream log, String chat)
+            throws InterruptedException {
+        Path jar = o.jarOf(chat);
+        if (!Files.isRegularFile(jar)) {
+            results.notes.add(chat + ": idle clients not measured: " + jar + " is missing");
             return;
         }
-        progress(String.format(Locale.ROOT, "chat: %,d idle clients", o.idleClients()));
-        try (ChatRelay chat = ChatRelay.start(o.java(), o.chatJar(), o.idleClients() + 100, log)) {
+        int clients = o.idleClientsFor(chat);
+        progress(String.format(Locale.ROOT, "%s: %,d idle clients (in processes of %,d)", chat, clients,
+                IdleClients.PER_PROCESS));
+        try (ChatRelay server = ChatRelay.start(chat, o.java(), jar, clients + 100, log)) {
             Path jcmd = o.java().resolveSibling("jcmd");
-            results.idle = IdleClients.measure(chat, o.idleClients(), o.quick() ? 200 : 3_000, jcmd, log);
-            if (results.idle.rssAfterGcKb() < 0) {
-                results.notes.add("no forced GC before reading RSS (" + jcmd + " missing or failed): per-connection memory includes garbage");
+            IdleClients.Result idle = IdleClients.measure(server, clients, o.quick() ? 200 : 3_000, o.java(), jcmd, log);
+            results.idle.put(chat, idle);
+            if (idle.rssAfterGcKb() < 0) {
+                results.notes.add(chat + ": no forced GC before reading RSS (" + jcmd
+                        + " missing or failed): per-connection memory includes garbage");
             }
         } catch (IOException | RuntimeException e) {
-            results.notes.add("idle clients failed: " + e.getMessage());
+            results.notes.add(chat + ": idle clients failed: " + e.getMessage());
         }
     }
 
     /** On a fresh server with a short stall time, so that the drops come within seconds. */
-    private static void measureStalledRooms(BenchOptions o, Results results, PrintStream log) throws InterruptedException {
-        if (!Files.isRegularFile(o.chatJar())) {
-            results.notes.add("stalled rooms not measured: " + o.chatJar() + " is missing");
+    private static void measureStalledRooms(BenchOptions o, Results results, PrintStream log, String chat)
+            throws InterruptedException {
+        Path jar = o.jarOf(chat);
+        if (!Files.isRegularFile(jar)) {
+            results.notes.add(chat + ": stalled rooms not measured: " + jar + " is missing");
             return;
         }
-        progress(String.format(Locale.ROOT, "chat: %,d stalled rooms (--stall-timeout %d)", o.stalledRooms(),
+        progress(String.format(Locale.ROOT, "%s: %,d stalled rooms (--stall-timeout %d)", chat, o.stalledRooms(),
                 StalledRooms.STALL_SECONDS));
-        try (ChatRelay chat = ChatRelay.start(o.java(), o.chatJar(), 2 * o.stalledRooms() + 100, log,
+        try (ChatRelay server = ChatRelay.start(chat, o.java(), jar, 2 * o.stalledRooms() + 100, log,
                 "--stall-timeout", Integer.toString(StalledRooms.STALL_SECONDS))) {
-            results.stalled = StalledRooms.measure(chat, o.stalledRooms());
+            results.stalled.put(chat, StalledRooms.measure(server, o.stalledRooms()));
         } catch (IOException | RuntimeException e) {
-            results.notes.add("stalled rooms failed: " + e.getMessage());
+            results.notes.add(chat + ": stalled rooms failed: " + e.getMessage());
         }
     }
 

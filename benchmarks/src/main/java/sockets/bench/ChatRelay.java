@@ -15,39 +15,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The course's chat server, started as its own process through its command-line contract
- * ({@code chat.jar server --port 0}), so the benchmark depends on nothing inside step 4.
+ * One of the course's chat servers (step 4's or step 5's chat.jar), started as its own process
+ * through its command-line contract ({@code chat.jar server --port 0}), so the benchmark depends
+ * on nothing inside the steps.
  */
 final class ChatRelay implements Relay {
     private static final Pattern LISTENING = Pattern.compile("^listening on (\\S+):(\\d+)$");
+    private final String name;
     private final Process process;
     private final InetSocketAddress address;
 
-    private ChatRelay(Process process, InetSocketAddress address) {
+    private ChatRelay(String name, Process process, InetSocketAddress address) {
+        this.name = name;
         this.process = process;
         this.address = address;
     }
 
-    /** Starts {@code java -jar chat.jar server} (and {@code options}) and waits for its {@code listening on} line. */
-    static ChatRelay start(Path java, Path jar, int maxClients, PrintStream log, String... options) throws IOException {
+    /**
+     * Starts {@code java -jar JAR server} (and {@code options}) and waits for its {@code listening
+     * on} line; {@code name} is the target's name in the tables ({@code step 5}, {@code step 4}).
+     */
+    static ChatRelay start(String name, Path java, Path jar, int maxClients, PrintStream log, String... options)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(),
                 "server", "--port", "0", "--max-clients", Integer.toString(maxClients)));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
-        ProcessLines output = new ProcessLines(process.getInputStream(), log, "chat: ");
+        ProcessLines output = new ProcessLines(process.getInputStream(), log, name + ": ");
         try {
             String line = output.await(l -> LISTENING.matcher(l).matches(), 30_000);
             if (line == null) {
                 process.destroyForcibly();
-                throw new IOException("the chat server printed no `listening on ADDR:PORT` line within 30 s"
+                throw new IOException("the " + name + " chat server printed no `listening on ADDR:PORT` line within 30 s"
                         + (process.isAlive() ? "" : " (it exited with code " + process.waitFor() + ")"));
             }
             Matcher m = LISTENING.matcher(line);
             m.matches();
             // Always loopback: the server's default bind is 127.0.0.1 and we never pass --bind.
-            return new ChatRelay(process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))));
+            return new ChatRelay(name, process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -57,7 +64,7 @@ final class ChatRelay implements Relay {
 
     @Override
     public String name() {
-        return "chat";
+        return name;
     }
 
     long pid() {

@@ -1,23 +1,22 @@
 package sockets.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
  * Thousands of clients that connect and then say nothing: what each costs the chat server in
  * resident memory, how long connecting them all takes, and whether a live room stays responsive.
+ * The clients live in processes of their own ({@link IdleHolder}, at most
+ * {@link #PER_PROCESS} each), so that neither they nor this process run out of descriptors.
  */
 final class IdleClients {
-    private static final int CONNECTING_THREADS = 4;
+    /** Clients per holding process: well under the 20,000 descriptors a process may have here. */
+    static final int PER_PROCESS = 5_000;
     private static final long LIVE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long PHASE_LIMIT_MILLIS = 180_000;
 
@@ -51,117 +50,95 @@ final class IdleClients {
     private IdleClients() {
     }
 
-    /** {@code liveRoundTrips}: how long the live room goes on chatting once everyone is in (one per ms). */
-    static Result measure(ChatRelay chat, int count, int liveRoundTrips, Path jcmd, PrintStream log)
+    /**
+     * {@code liveRoundTrips}: how long the live room goes on chatting once everyone is in (one per
+     * ms); {@code java} runs the holding processes.
+     */
+    static Result measure(ChatRelay chat, int count, int liveRoundTrips, Path java, Path jcmd, PrintStream log)
             throws IOException, InterruptedException {
-        List<Socket> idle = new ArrayList<>(count);
+        List<Holder> holders = new ArrayList<>();
         try (Pair live = chat.open()) {
             RoundTrip.measure(live, 2_000, 0, 10_000); // warm the live room's path first
             long before = ProcessRss.settledKb(chat.pid());
             long beforeGc = ProcessRss.collectGarbage(jcmd, chat.pid(), log) ? ProcessRss.settledKb(chat.pid()) : -1;
 
-            // 1. The live room chats (one round trip per millisecond) while the others connect.
+            // 1. The live room chats (one round trip per millisecond) while the others connect, one
+            //    holding process after the other (all at once, their start-up would be measured too).
             long start = System.nanoTime();
-            Connector connector = new Connector(chat, count, idle);
-            Thread[] threads = new Thread[CONNECTING_THREADS];
-            for (int i = 0; i < threads.length; i++) {
-                threads[i] = new Thread(connector::run, "connector " + i);
-                threads[i].start();
-            }
-            Histogram whileConnecting = RoundTrip.measure(live, 0, Integer.MAX_VALUE, PHASE_LIMIT_MILLIS,
-                    LIVE_PAUSE_NANOS, connector::stillConnecting);
-            for (Thread thread : threads) {
-                thread.join(PHASE_LIMIT_MILLIS);
+            Histogram whileConnecting = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            for (int from = 0, process = 0; from < count; from += PER_PROCESS, process++) {
+                // Each process its own source address: its own 28,000 ephemeral ports.
+                Holder holder = new Holder(java, chat, "127.0.0." + (2 + process), Math.min(PER_PROCESS, count - from), log);
+                holders.add(holder);
+                whileConnecting.add(RoundTrip.measure(live, 0, Integer.MAX_VALUE, PHASE_LIMIT_MILLIS,
+                        LIVE_PAUSE_NANOS, () -> !holder.done()));
             }
             double connectSeconds = (System.nanoTime() - start) / 1e9;
+            int connected = 0;
+            String problem = null;
+            for (Holder holder : holders) {
+                connected += holder.held();
+                problem = problem != null ? problem : holder.problem();
+            }
 
             // 2. Everyone is in: the live room goes on chatting while the others stay idle.
             Histogram whileHolding = RoundTrip.measure(live, 0, liveRoundTrips, 30_000, LIVE_PAUSE_NANOS, () -> true);
             long after = ProcessRss.settledKb(chat.pid());
             long afterGc = beforeGc > 0 && ProcessRss.collectGarbage(jcmd, chat.pid(), log)
                     ? ProcessRss.settledKb(chat.pid()) : -1;
-            return new Result(count, connector.connected(), connectSeconds, before, after, beforeGc, afterGc,
-                    Latency.of(whileConnecting), Latency.of(whileHolding), connector.problem);
+            return new Result(count, connected, connectSeconds, before, after, beforeGc, afterGc,
+                    Latency.of(whileConnecting), Latency.of(whileHolding), problem);
         } finally {
-            synchronized (idle) {
-                idle.forEach(Pair::closeQuietly);
-            }
+            holders.forEach(Holder::close);
         }
     }
 
-    /** Hands out client numbers to the connecting threads; the first failure stops them all. */
-    private static final class Connector {
-        private final ChatRelay chat;
+    /** One {@link IdleHolder} process and what it said. */
+    private static final class Holder implements AutoCloseable {
+        private final Process process;
         private final int count;
-        private final List<Socket> idle;
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger connected = new AtomicInteger();
-        private final AtomicInteger running = new AtomicInteger(CONNECTING_THREADS);
-        private final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PHASE_LIMIT_MILLIS);
-        private volatile String problem;
+        private volatile String said;
 
-        Connector(ChatRelay chat, int count, List<Socket> idle) {
-            this.chat = chat;
+        Holder(Path java, ChatRelay chat, String source, int count, PrintStream log) throws IOException {
             this.count = count;
-            this.idle = idle;
+            this.process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    IdleHolder.class.getName(), chat.address().getHostString(), Integer.toString(chat.address().getPort()),
+                    source, Integer.toString(count)).redirectErrorStream(true).start();
+            ProcessLines output = new ProcessLines(process.getInputStream(), log, "idle clients from " + source + ": ");
+            Thread.ofVirtual().start(() -> {
+                try {
+                    String line = output.await(l -> l.startsWith(IdleHolder.HELD) || l.startsWith(IdleHolder.FAILED),
+                            PHASE_LIMIT_MILLIS);
+                    said = line != null ? line : IdleHolder.FAILED + "no answer within " + PHASE_LIMIT_MILLIS / 1000 + " s";
+                } catch (InterruptedException e) {
+                    said = IdleHolder.FAILED + "interrupted";
+                }
+            });
         }
 
-        boolean stillConnecting() {
-            return running.get() > 0;
+        boolean done() {
+            return said != null;
         }
 
-        int connected() {
-            return connected.get();
+        int held() {
+            return said != null && said.startsWith(IdleHolder.HELD) ? count : 0;
         }
 
-        void run() {
+        String problem() {
+            return said == null || said.startsWith(IdleHolder.HELD) ? null : said.substring(IdleHolder.FAILED.length());
+        }
+
+        /** Closing its stdin ends it: it closes its clients and exits. */
+        @Override
+        public void close() {
             try {
-                while (problem == null && next.getAndIncrement() < count) {
-                    if (System.nanoTime() - deadline > 0) {
-                        problem = "connecting took longer than " + PHASE_LIMIT_MILLIS / 1000 + " s";
-                        return; // the phase's time limit
-                    }
-                    connectOne();
-                } // all handed out, or a failure stopped everyone
-            } catch (IOException e) {
-                if (problem == null) {
-                    problem = "client " + (connected.get() + 1) + " of " + count + " failed: " + e.getMessage();
+                process.getOutputStream().close();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
                 }
-            } finally {
-                running.decrementAndGet();
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
             }
-        }
-
-        /** Connected means welcomed: the server has accepted us and written its first line. */
-        private void connectOne() throws IOException {
-            Socket socket = Pair.connect(chat.address());
-            synchronized (idle) {
-                idle.add(socket);
-            }
-            String first = firstLine(socket.getInputStream());
-            if (!first.startsWith("* ")) {
-                throw new IOException("the server answered '" + first + "' instead of a `* ` welcome");
-            }
-            connected.incrementAndGet();
-        }
-
-        /** The first line, read into a small buffer: thousands of clients must not each get 64 KB. */
-        private static String firstLine(InputStream in) throws IOException {
-            byte[] buffer = new byte[512];
-            int length = 0;
-            while (length < buffer.length) {
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break; // the server closed the connection
-                }
-                for (int i = length; i < length + n; i++) {
-                    if (buffer[i] == '\n') {
-                        return new String(buffer, 0, i, StandardCharsets.UTF_8); // a whole line
-                    }
-                }
-                length += n;
-            }
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
         }
     }
 }

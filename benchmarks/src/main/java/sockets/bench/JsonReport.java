@@ -22,18 +22,22 @@ final class JsonReport {
         r.throughput.forEach((target, t) -> throughput.put(target,
                 map("linesPerSecond", t.linesPerSecond(), "problem", t.problem())));
         root.put("throughput", throughput);
-        root.put("idleClients", r.idle == null ? null : idle(r.idle));
+        Map<String, Object> idle = new LinkedHashMap<>();
+        r.idle.forEach((chat, i) -> idle.put(chat, idle(i)));
+        root.put("idleClients", idle);
         Map<String, Object> isolation = new LinkedHashMap<>();
         r.isolation.forEach((target, i) -> isolation.put(target, map("quiet", latency(i.quiet()),
                 "flooded", latency(i.flooded()), "p99Ratio", i.p99Ratio(),
                 "floodLinesPerSecond", i.floodLinesPerSecond(), "problem", i.problem())));
         root.put("isolation", isolation);
-        root.put("stalledRooms", r.stalled == null ? null : map("rooms", r.stalled.rooms(),
-                "newcomerWelcomeUs", latency(r.stalled.newcomerWelcome()), "allDroppedSeconds", r.stalled.allDroppedSeconds(),
-                "stillConnected", r.stalled.stillConnected(), "problem", r.stalled.problem()));
+        Map<String, Object> stalled = new LinkedHashMap<>();
+        r.stalled.forEach((chat, s) -> stalled.put(chat, map("rooms", s.rooms(),
+                "newcomerWelcomeUs", latency(s.newcomerWelcome()), "allDroppedSeconds", s.allDroppedSeconds(),
+                "stillConnected", s.stillConnected(), "problem", s.problem())));
+        root.put("stalledRooms", stalled);
         List<Object> goalList = new ArrayList<>();
         for (Goals.Goal g : goals) {
-            goalList.add(map("goal", g.goal(), "measured", g.measured(),
+            goalList.add(map("server", g.chat(), "goal", g.goal(), "measured", g.measured(),
                     "status", g.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
         root.put("goals", goalList);
@@ -43,12 +47,14 @@ final class JsonReport {
 
     private static Map<String, Object> ratios(Results r) {
         Map<String, Object> ratios = new LinkedHashMap<>();
-        for (String other : List.of(Results.DIRECT, Results.SOCAT)) {
-            ratios.put("chat/" + other, map(
-                    "p50", Results.ratio(r.p50(Results.CHAT), r.p50(other)),
-                    "p99", Results.ratio(r.p99(Results.CHAT), r.p99(other)),
-                    "p99.9", Results.ratio(r.p999(Results.CHAT), r.p999(other)),
-                    "throughput", Results.ratio(r.linesPerSecond(Results.CHAT), r.linesPerSecond(other))));
+        for (List<String> pair : Results.COMPARISONS) {
+            String a = pair.get(0);
+            String b = pair.get(1);
+            ratios.put(a + "/" + b, map(
+                    "p50", Results.ratio(r.p50(a), r.p50(b)),
+                    "p99", Results.ratio(r.p99(a), r.p99(b)),
+                    "p99.9", Results.ratio(r.p999(a), r.p999(b)),
+                    "throughput", Results.ratio(r.linesPerSecond(a), r.linesPerSecond(b))));
         }
         return ratios;
     }

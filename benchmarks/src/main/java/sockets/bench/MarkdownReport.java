@@ -13,7 +13,7 @@ final class MarkdownReport {
 
     static String render(Results r, List<Goals.Goal> goals, String chartFile) {
         MarkdownReport md = new MarkdownReport();
-        md.line("# Benchmark: the chat relay vs socat vs a direct loopback connection");
+        md.line("# Benchmark: the course's chat servers vs ncat --broker, socat and a direct loopback connection");
         md.line("");
         r.context.forEach((key, value) -> md.line("- " + key + ": " + value));
         md.roundTrip(r);
@@ -43,12 +43,14 @@ final class MarkdownReport {
         r.roundTrip.forEach((target, l) -> line("| " + target + " | " + count(l.count()) + " | " + us(l.p50Us())
                 + " | " + us(l.p99Us()) + " | " + us(l.p999Us()) + " | " + us(l.maxUs()) + " |"));
         line("");
-        line("| chat is ... | p50 | p99 | p99.9 |");
+        line("| ratio | p50 | p99 | p99.9 |");
         line("|---|---:|---:|---:|");
-        for (String other : List.of(Results.DIRECT, Results.SOCAT)) {
-            line("| x " + other + " | " + times(Results.ratio(r.p50(Results.CHAT), r.p50(other)))
-                    + " | " + times(Results.ratio(r.p99(Results.CHAT), r.p99(other)))
-                    + " | " + times(Results.ratio(r.p999(Results.CHAT), r.p999(other))) + " |");
+        for (List<String> pair : Results.COMPARISONS) {
+            String a = pair.get(0);
+            String b = pair.get(1);
+            line("| " + a + " / " + b + " | " + times(Results.ratio(r.p50(a), r.p50(b)))
+                    + " | " + times(Results.ratio(r.p99(a), r.p99(b)))
+                    + " | " + times(Results.ratio(r.p999(a), r.p999(b))) + " |");
         }
     }
 
@@ -57,33 +59,42 @@ final class MarkdownReport {
             return;
         }
         section("Throughput A -> B (" + RoundTrip.LINE_BYTES + "-byte lines)");
-        line("| target | lines/s | chat / target | problem |");
-        line("|---|---:|---:|---|");
+        line("| target | lines/s | step 5 / target | step 4 / target | problem |");
+        line("|---|---:|---:|---:|---|");
         r.throughput.forEach((target, t) -> line("| " + target + " | " + Goals.lines(t.linesPerSecond())
-                + " | " + times(Results.ratio(r.linesPerSecond(Results.CHAT), t.linesPerSecond()))
+                + " | " + times(Results.ratio(r.linesPerSecond(Results.STEP5), t.linesPerSecond()))
+                + " | " + times(Results.ratio(r.linesPerSecond(Results.STEP4), t.linesPerSecond()))
                 + " | " + (t.problem() == null ? "" : t.problem()) + " |"));
     }
 
-    private void idle(IdleClients.Result idle) {
-        if (idle == null) {
+    private void idle(Map<String, IdleClients.Result> idle) {
+        if (idle.isEmpty()) {
             return;
         }
-        section("Idle clients on the chat server");
-        line("| measure | value |");
-        line("|---|---:|");
-        line("| clients connected (and welcomed) | " + count(idle.connected()) + " of " + count(idle.requested()) + " |");
-        line("| time to connect them all | " + String.format(Locale.ROOT, "%.2f s", idle.connectSeconds()) + " |");
-        line("| server RSS before / after (settled) | " + mb(idle.rssBeforeKb()) + " / " + mb(idle.rssAfterKb()) + " |");
-        line("| server RSS before / after (after GC) | " + mb(idle.rssBeforeGcKb()) + " / " + mb(idle.rssAfterGcKb()) + " |");
-        line("| RSS per connection (settled, no forced GC) | " + kb(idle.kbPerConnectionWithoutGc()) + " |");
-        line("| RSS per connection (after a forced GC, jcmd GC.run) | " + kb(idle.kbPerConnectionAfterGc()) + " |");
-        line("| live room p50 / p99 while connecting | " + us(idle.liveWhileConnecting().p50Us()) + " / "
-                + us(idle.liveWhileConnecting().p99Us()) + " us |");
-        line("| live room p50 / p99 with all connected | " + us(idle.liveWhileHolding().p50Us()) + " / "
-                + us(idle.liveWhileHolding().p99Us()) + " us |");
-        if (idle.problem() != null) {
-            line("| problem | " + idle.problem() + " |");
+        section("Idle clients on the chat servers (held by processes of " + count(IdleClients.PER_PROCESS) + " clients)");
+        line("| measure |" + String.join(" |", idle.keySet().stream().map(chat -> " " + chat).toList()) + " |");
+        line("|---|" + "---:|".repeat(idle.size()));
+        row(idle, "clients connected (and welcomed)", i -> count(i.connected()) + " of " + count(i.requested()));
+        row(idle, "time to connect them all", i -> String.format(Locale.ROOT, "%.2f s", i.connectSeconds()));
+        row(idle, "server RSS before / after (settled)", i -> mb(i.rssBeforeKb()) + " / " + mb(i.rssAfterKb()));
+        row(idle, "server RSS before / after (after GC)", i -> mb(i.rssBeforeGcKb()) + " / " + mb(i.rssAfterGcKb()));
+        row(idle, "RSS per connection (settled, no forced GC)", i -> kb(i.kbPerConnectionWithoutGc()));
+        row(idle, "RSS per connection (after a forced GC, jcmd GC.run)", i -> kb(i.kbPerConnectionAfterGc()));
+        row(idle, "x 1 M connections (the larger of the two)", i -> Double.isNaN(i.kbPerConnection()) ? "-"
+                : String.format(Locale.ROOT, "%.1f GB", i.kbPerConnection() * 1e6 / 1024 / 1024));
+        row(idle, "live room p50 / p99 while connecting", i -> us(i.liveWhileConnecting().p50Us()) + " / "
+                + us(i.liveWhileConnecting().p99Us()) + " us");
+        row(idle, "live room p50 / p99 with all connected", i -> us(i.liveWhileHolding().p50Us()) + " / "
+                + us(i.liveWhileHolding().p99Us()) + " us");
+        if (idle.values().stream().anyMatch(i -> i.problem() != null)) {
+            row(idle, "problem", i -> i.problem() == null ? "" : i.problem());
         }
+    }
+
+    private <T> void row(Map<String, T> byChat, String measure, java.util.function.Function<T, String> value) {
+        StringBuilder row = new StringBuilder("| " + measure + " |");
+        byChat.values().forEach(v -> row.append(' ').append(value.apply(v)).append(" |"));
+        line(row.toString());
     }
 
     private void isolation(Map<String, Isolation.Result> isolation) {
@@ -98,36 +109,36 @@ final class MarkdownReport {
                 + " | " + Goals.lines(i.floodLinesPerSecond()) + " | " + (i.problem() == null ? "" : i.problem()) + " |"));
     }
 
-    private void stalled(StalledRooms.Result stalled) {
-        if (stalled == null) {
+    private void stalled(Map<String, StalledRooms.Result> stalled) {
+        if (stalled.isEmpty()) {
             return;
         }
         section("Stalled rooms: senders flooding partners that never read (server --stall-timeout "
                 + StalledRooms.STALL_SECONDS + ")");
-        line("| measure | value |");
-        line("|---|---:|");
-        line("| rooms | " + count(stalled.rooms()) + " |");
-        line("| newcomers' wait for their welcome, p50 / max | " + us(stalled.newcomerWelcome().p50Us() / 1000) + " / "
-                + us(stalled.newcomerWelcome().maxUs() / 1000) + " ms |");
-        line("| every stalled client dropped after | " + (Double.isNaN(stalled.allDroppedSeconds()) ? "-"
-                : String.format(Locale.ROOT, "%.1f s", stalled.allDroppedSeconds())) + " |");
-        line("| stalled clients still connected at the end | " + count(stalled.stillConnected()) + " |");
-        if (stalled.problem() != null) {
-            line("| problem | " + stalled.problem() + " |");
+        line("| measure |" + String.join(" |", stalled.keySet().stream().map(chat -> " " + chat).toList()) + " |");
+        line("|---|" + "---:|".repeat(stalled.size()));
+        row(stalled, "rooms", s -> count(s.rooms()));
+        row(stalled, "newcomers' wait for their welcome, p50 / max", s -> us(s.newcomerWelcome().p50Us() / 1000) + " / "
+                + us(s.newcomerWelcome().maxUs() / 1000) + " ms");
+        row(stalled, "every stalled client dropped after", s -> Double.isNaN(s.allDroppedSeconds()) ? "-"
+                : String.format(Locale.ROOT, "%.1f s", s.allDroppedSeconds()));
+        row(stalled, "stalled clients still connected at the end", s -> count(s.stillConnected()));
+        if (stalled.values().stream().anyMatch(s -> s.problem() != null)) {
+            row(stalled, "problem", s -> s.problem() == null ? "" : s.problem());
         }
     }
 
     private void goals(List<Goals.Goal> goals) {
-        section("Goals (issue 16)");
-        line("| goal | measured | verdict |");
-        line("|---|---|---|");
+        section("Goals (step 5: issue 20; step 4: issue 16)");
+        line("| server | goal | measured | verdict |");
+        line("|---|---|---|---|");
         for (Goals.Goal g : goals) {
             String verdict = switch (g.status()) {
                 case MET -> "met";
                 case MISSED -> "**missed**";
                 case NOT_MEASURED -> "not measured";
             };
-            line("| " + g.goal() + " | " + g.measured() + " | " + verdict + " |");
+            line("| " + g.chat() + " | " + g.goal() + " | " + g.measured() + " | " + verdict + " |");
         }
     }
 

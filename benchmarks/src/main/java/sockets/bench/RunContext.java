@@ -22,9 +22,11 @@ final class RunContext {
         results.context.put("server java", o.java().toString());
         results.context.put("load average at the start", loadAverage());
         results.context.put("options", String.format(Locale.ROOT,
-                "%s%,d round trips after %,d warm-up; isolation %,d; throughput window %.1f s; %,d idle clients",
+                "%s%,d round trips after %,d warm-up; isolation %,d; throughput window %.1f s; idle clients %,d (step 5)"
+                        + " and %,d (step 4); %,d stalled rooms",
                 o.quick() ? "QUICK (numbers not meaningful); " : "", o.roundTrips(), o.warmups(),
-                o.isolationRoundTrips(), o.throughputMillis() / 1000.0, o.idleClients()));
+                o.isolationRoundTrips(), o.throughputMillis() / 1000.0, o.idleClientsFor(Results.STEP5),
+                o.idleClientsFor(Results.STEP4), o.stalledRooms()));
     }
 
     /** "AMD EPYC, 2 cores, 23.5 GB" from /proc where it exists. */

@@ -72,8 +72,13 @@ final class SocatRelay implements Relay {
 
     /** The socat executable on PATH, or null when it is not installed. */
     static String find() {
+        return onPath("socat");
+    }
+
+    /** The executable {@code name} on PATH, or null. */
+    static String onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            java.io.File candidate = new java.io.File(dir, "socat");
+            java.io.File candidate = new java.io.File(dir, name);
             if (candidate.canExecute()) {
                 return candidate.getPath();
             }

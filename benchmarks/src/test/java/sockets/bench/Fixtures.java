@@ -24,19 +24,26 @@ final class Fixtures {
         return new StalledRooms.Result(500, welcome, allDroppedSeconds, stillConnected, problem);
     }
 
-    /** A run where the chat meets every goal. */
+    /** A run where both chat servers meet every goal. */
     static Results allGoalsMet() {
         Results r = new Results();
         r.context.put("date", "2026-11-23");
-        r.roundTrip.put(Results.CHAT, latency(30, 60));
+        r.roundTrip.put(Results.STEP5, latency(30, 60));
+        r.roundTrip.put(Results.STEP4, latency(120, 300));
+        r.roundTrip.put(Results.NCAT, latency(32, 70));
         r.roundTrip.put(Results.SOCAT, latency(150, 400));
         r.roundTrip.put(Results.DIRECT, latency(11, 20));
-        r.throughput.put(Results.CHAT, new Throughput.Result(6e6, null));
+        r.throughput.put(Results.STEP5, new Throughput.Result(9e6, null));
+        r.throughput.put(Results.STEP4, new Throughput.Result(6e6, null));
+        r.throughput.put(Results.NCAT, new Throughput.Result(8e6, null));
         r.throughput.put(Results.SOCAT, new Throughput.Result(5e6, null));
         r.throughput.put(Results.DIRECT, new Throughput.Result(2e7, null));
-        r.isolation.put(Results.CHAT, new Isolation.Result(latency(30, 60), latency(35, 90), 4e6, null));
-        r.idle = idle(8_000, 8_000, 60_000, 60_000 + 8_000 * 12, 5_000);
-        r.stalled = stalled(40_000, 12.5, 0, null);
+        r.isolation.put(Results.STEP5, new Isolation.Result(latency(30, 60), latency(32, 80), 4e6, null));
+        r.isolation.put(Results.STEP4, new Isolation.Result(latency(30, 60), latency(35, 90), 4e6, null));
+        r.idle.put(Results.STEP5, idle(19_000, 19_000, 60_000, 60_000 + 19_000 * 3, 5_000));
+        r.idle.put(Results.STEP4, idle(8_000, 8_000, 60_000, 60_000 + 8_000 * 12, 5_000));
+        r.stalled.put(Results.STEP5, stalled(20_000, 4.5, 0, null));
+        r.stalled.put(Results.STEP4, stalled(40_000, 12.5, 0, null));
         return r;
     }
 }

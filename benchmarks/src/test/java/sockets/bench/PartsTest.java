@@ -50,18 +50,21 @@ class PartsTest {
             BenchOptions o = BenchOptions.parse(List.of("--quick", "--clients", "50"));
             assertTrue(o.quick());
             assertEquals(2_000, o.roundTrips());
-            assertEquals(50, o.idleClients());
+            assertEquals(50, o.idleClientsFor(Results.STEP5));
+            assertEquals(50, o.idleClientsFor(Results.STEP4));
             assertTrue(o.runs("idle"));
         }
 
         @Test
-        @DisplayName("defaults follow the issue: 100,000 round trips, 8,000 clients, target/bench")
+        @DisplayName("defaults follow the issues: 100,000 round trips, 19,000 idle clients for step 5 and 8,000 for step 4")
         void defaults() throws Exception {
             BenchOptions o = BenchOptions.parse(List.of());
             assertEquals(100_000, o.roundTrips());
-            assertEquals(8_000, o.idleClients());
+            assertEquals(19_000, o.idleClientsFor(Results.STEP5));
+            assertEquals(8_000, o.idleClientsFor(Results.STEP4));
             assertEquals(Path.of("target", "bench"), o.out());
-            assertEquals(Path.of("step4-chat-room", "target", "chat.jar"), o.chatJar());
+            assertEquals(Path.of("step4-chat-room", "target", "chat.jar"), o.jarOf(Results.STEP4));
+            assertEquals(Path.of("step5-selector", "target", "chat.jar"), o.jarOf(Results.STEP5));
         }
 
         @Test

@@ -23,22 +23,28 @@ class ReportTest {
         @Test
         @DisplayName("has one round-trip row per target with p50, p99, p99.9 and max in microseconds")
         void roundTripRows() {
-            assertTrue(md.contains("| chat | 50,000 | 30.0 | 60.0 | 120 | 240 |"), md);
+            assertTrue(md.contains("| step 5 | 50,000 | 30.0 | 60.0 | 120 | 240 |"), md);
+            assertTrue(md.contains("| ncat | 50,000 | 32.0 | 70.0 | 140 | 280 |"), md);
             assertTrue(md.contains("| direct | 50,000 | 11.0 | 20.0 | 40.0 | 80.0 |"), md);
         }
 
         @Test
-        @DisplayName("shows chat/direct and chat/socat ratios")
+        @DisplayName("shows step 5 against direct, ncat and step 4, and step 4 against direct and socat")
         void ratios() {
-            assertTrue(md.contains("| x direct | 2.73x | 3.00x | 3.00x |"), md);
-            assertTrue(md.contains("| x socat | 0.20x | 0.15x | 0.15x |"), md);
+            assertTrue(md.contains("| step 5 / direct | 2.73x | 3.00x | 3.00x |"), md);
+            assertTrue(md.contains("| step 5 / ncat | 0.94x | 0.86x | 0.86x |"), md);
+            assertTrue(md.contains("| step 5 / step 4 | 0.25x | 0.20x | 0.20x |"), md);
+            assertTrue(md.contains("| step 4 / socat | 0.80x | 0.75x | 0.75x |"), md);
+            assertTrue(md.contains("| ncat | 8.00 M | 1.13x | 0.75x |  |"), md);
         }
 
         @Test
         @DisplayName("lists the goals with their verdicts and points to the chart")
         void goals() {
-            assertTrue(md.contains("| chat throughput >= 1.00 M lines/s | 6.00 M lines/s (1.20x socat's 5.00 M) | met |"), md);
-            assertTrue(md.contains("| every stalled client dropped after | 12.5 s |"), md);
+            assertTrue(md.contains("| step 4 | throughput >= 1.00 M lines/s | 6.00 M lines/s (1.20x socat's 5.00 M) | met |"), md);
+            assertTrue(md.contains("| step 5 | throughput >= ncat's lines/s | 9.00 M lines/s = 1.13x ncat's 8.00 M | met |"), md);
+            assertTrue(md.contains("| every stalled client dropped after | 4.5 s | 12.5 s |"), md);
+            assertTrue(md.contains("| clients connected (and welcomed) | 19,000 of 19,000 | 8,000 of 8,000 |"), md);
             assertTrue(md.contains("Latency chart: `target/bench/latency.svg`"), md);
         }
 
@@ -46,14 +52,12 @@ class ReportTest {
         @DisplayName("prints a missed goal in bold and leaves out sections that were not run")
         void missedAndSkipped() {
             Results r = new Results();
-            r.roundTrip.put(Results.CHAT, Fixtures.latency(100, 200));
+            r.roundTrip.put(Results.STEP4, Fixtures.latency(300, 600));
             r.roundTrip.put(Results.DIRECT, Fixtures.latency(10, 20));
             r.notes.add("socat not measured: it is not installed");
             String text = MarkdownReport.render(r, Goals.evaluate(r), "chart.svg");
-            r.roundTrip.put(Results.CHAT, Fixtures.latency(300, 600));
-            text = MarkdownReport.render(r, Goals.evaluate(r), "chart.svg");
-            assertTrue(text.contains("| chat round-trip p50 <= 250 us | p50 300.0 us | **missed** |"), text);
-            assertTrue(text.contains("| x socat | - | - | - |"), "no socat, no ratio: " + text);
+            assertTrue(text.contains("| step 4 | round-trip p50 <= 250 us | p50 300.0 us | **missed** |"), text);
+            assertTrue(text.contains("| step 4 / socat | - | - | - |"), "no socat, no ratio: " + text);
             assertFalse(text.contains("## Throughput"), text);
             assertFalse(text.contains("## Idle clients"), text);
             assertTrue(text.contains("- socat not measured: it is not installed"), text);
@@ -80,8 +84,9 @@ class ReportTest {
         void content() {
             Results r = Fixtures.allGoalsMet();
             String json = JsonReport.render(r, Goals.evaluate(r));
-            assertTrue(json.contains("\"chat\": {\n      \"count\": 50000,\n      \"p50\": 30.000,"), json);
-            assertTrue(json.contains("\"chat/socat\": {\n      \"p50\": 0.200,"), json);
+            assertTrue(json.contains("\"step 5\": {\n      \"count\": 50000,\n      \"p50\": 30.000,"), json);
+            assertTrue(json.contains("\"step 4/socat\": {\n      \"p50\": 0.800,"), json);
+            assertTrue(json.contains("\"step 5/ncat\": {\n      \"p50\": 0.938,"), json);
             assertTrue(json.contains("\"status\": \"met\""), json);
             assertTrue(json.contains("\"kbPerConnection\": 12.000"), json);
         }
@@ -96,7 +101,7 @@ class ReportTest {
         @Test
         @DisplayName("draws one line per target, with a legend entry each")
         void oneLinePerTarget() {
-            for (String target : List.of("chat", "socat", "direct")) {
+            for (String target : List.of("step 5", "step 4", "ncat", "socat", "direct")) {
                 assertTrue(svg.contains("<polyline data-target=\"" + target + "\""), target + " line missing: " + svg);
                 assertTrue(svg.contains(">" + target + "</text>"), target + " legend missing");
             }

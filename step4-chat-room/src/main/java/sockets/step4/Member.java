@@ -26,4 +26,9 @@ public final class Member {
     public Mailbox mailbox() {
         return mailbox;
     }
+
+    /** The partner now, or null while waiting; read it on the lobby's thread (step 5) or under the lobby's lock. */
+    public Member partner() {
+        return partner;
+    }
 }

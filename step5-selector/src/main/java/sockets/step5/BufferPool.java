@@ -25,7 +25,7 @@ final class BufferPool {
         return capacity;
     }
 
-    /** An empty buffer in write mode. */
+    /** An empty buffer in write mode; on the heap, so that its bytes can be scanned as an array. */
     ByteBuffer take() {
         ByteBuffer buffer = free.pollFirst();
         return buffer != null ? buffer : ByteBuffer.allocate(capacity);

@@ -178,9 +178,12 @@ final class Connection implements EventLoop.Handler, Mailbox {
         return partner != null && partner.outbox.isFull();
     }
 
-    /** Its partner's connection now, or null while it waits. */
+    /**
+     * Its partner's connection now, or null while it waits. Read without the lobby's lock: only
+     * the loop's thread changes who is paired with whom.
+     */
     Connection partner() {
-        Member partner = member == null ? null : server.lobby().partnerOf(member);
+        Member partner = member == null ? null : member.partner();
         return partner == null ? null : of(partner);
     }
 

@@ -95,10 +95,13 @@ final class LineFinder {
         return length > maxLineBytes && !crOfCrlf;
     }
 
+    /** Where the next LF is, from {@code from}; -1 if none. On the buffer's array: a plain loop, compiled to a fast scan. */
     private static int indexOfLf(ByteBuffer buffer, int from) {
-        for (int i = from; i < buffer.limit(); i++) {
-            if (buffer.get(i) == '\n') {
-                return i;
+        byte[] bytes = buffer.array();
+        int offset = buffer.arrayOffset();
+        for (int i = from + offset; i < buffer.limit() + offset; i++) {
+            if (bytes[i] == '\n') {
+                return i - offset;
             }
         }
         return -1;

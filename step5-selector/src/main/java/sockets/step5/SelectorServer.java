@@ -42,10 +42,12 @@ public final class SelectorServer implements AutoCloseable {
     static final int SHUTDOWN_MILLIS = 2_000;
     /** Connections the kernel may hold before we accept them: a burst of arrivals is not refused. */
     private static final int BACKLOG = 1024;
+    /** Clients accepted in one turn at most: 100 arrivals take the loop about a millisecond. */
+    private static final int ACCEPTS_PER_TURN = 64;
     /** After accept() failed (no descriptor left): how long before we try again. */
     private static final int ACCEPT_RETRY_MILLIS = 100;
     /** Bytes one read takes at most: about a thousand chat lines per system call on a busy connection. */
-    private static final int READ_BYTES = 64 * 1024;
+    private static final int READ_BYTES = 32 * 1024;
 
     private final ChatServer.Settings settings;
     private final PrintStream log;
@@ -121,15 +123,21 @@ public final class SelectorServer implements AutoCloseable {
         }
     }
 
-    /** Accepts every client waiting; none of the calls blocks. */
+    /**
+     * Accepts the clients waiting, at most {@link #ACCEPTS_PER_TURN}: the rooms chatting get their
+     * turn between two batches of a crowd's arrivals. None of the calls blocks.
+     */
     private void acceptAll() throws IOException {
         // tag::solution-5.2[]
         // tag::accept[]
-        SocketChannel client;
-        while ((client = listener.accept()) != null) { // non-blocking: null once nobody else waits
+        for (int i = 0; i < ACCEPTS_PER_TURN; i++) {
+            SocketChannel client = listener.accept(); // non-blocking: null when nobody waits
+            if (client == null) {
+                return; // all accepted
+            }
             client.configureBlocking(false); // or register() refuses it: the loop must never wait on it
             welcome(client);
-        }
+        } // more may wait: the listener is still ready on the next turn
         // end::accept[]
         // end::solution-5.2[]
     }
