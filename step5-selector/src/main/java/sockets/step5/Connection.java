@@ -21,7 +21,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
     enum State { OPEN, FINISHING, DRAINING, CLOSED }
 
     final SocketChannel channel;
-    private final SelectorServer server;
+    private final Clients clients;
     private final LineFinder lines;
     final Outbox outbox;
     private SelectionKey key;
@@ -43,12 +43,12 @@ final class Connection implements EventLoop.Handler, Mailbox {
     private byte[] prefix;
     private String prefixName;
 
-    Connection(SocketChannel channel, SelectorServer server, String address) {
+    Connection(SocketChannel channel, Clients clients, String address) {
         this.channel = channel;
-        this.server = server;
+        this.clients = clients;
         this.address = address;
-        this.lines = new LineFinder(server.settings().maxLineBytes());
-        this.outbox = new Outbox(server.outputPool());
+        this.lines = new LineFinder(clients.settings().maxLineBytes());
+        this.outbox = new Outbox(clients.outputPool());
     }
 
     void registered(SelectionKey key) {
@@ -107,7 +107,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
             return;
         }
         if (input == null) {
-            input = server.inputPool().take(); // only while bytes wait: an idle client holds none
+            input = clients.inputPool().take(); // only while bytes wait: an idle client holds none
         }
         int count = channel.read(input);
         if (count < 0) {
@@ -124,7 +124,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
      */
     private void handleInput() {
         if (input == null) {
-            input = server.inputPool().take();
+            input = clients.inputPool().take();
         }
         handleLines();
         releaseEmptyInput();
@@ -160,7 +160,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
             if (line == null) {
                 break; // no whole line left: read more first
             }
-            server.conversation().handle(this, line);
+            clients.conversation().handle(this, line);
         }
         if (input != null) {
             input.compact(); // write mode again: the unfinished line moves to the front
@@ -246,7 +246,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
         boolean allSent = outbox.writeTo(channel);
         if (allSent == writeWaiting) { // OP_WRITE must change
             writeWaiting = !allSent;
-            server.behind(this, writeWaiting);
+            clients.behind(this, writeWaiting);
             updateInterest();
         }
         if (!outbox.isFull()) {
@@ -258,49 +258,21 @@ final class Connection implements EventLoop.Handler, Mailbox {
         }
     }
 
+    /** A notice (the lobby's, the operator's): never waits; a client too far behind even for it is dropped. */
     @Override
     public void tell(String notice) {
-        if (state != State.OPEN) {
-            return;
-        }
-        byte[] bytes = (notice + "\n").getBytes(StandardCharsets.UTF_8);
-        if (!outbox.hasNoticeRoom(bytes.length)) {
-            disconnect(" (was not reading, disconnected)"); // hopelessly far behind
-            return;
-        }
-        outbox.put(bytes);
-        server.touch(this);
+        taken(state == State.OPEN && outbox.putNotice(notice));
     }
 
     /** A message or a reply; never waits: whoever sends checks {@link Outbox#isFull()} first. */
     @Override
     public boolean send(String message) {
-        if (state != State.OPEN) {
-            return false;
-        }
-        byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        if (!outbox.fits(bytes.length)) {
-            disconnect(" (was not reading, disconnected)");
-            return false;
-        }
-        outbox.put(bytes);
-        server.touch(this);
-        return true;
+        return taken(state == State.OPEN && outbox.putLine(message));
     }
 
     /** {@code prefix}, the bytes of {@code text} as they came, and a LF: a plain message, never decoded. */
     void sendAsIs(byte[] prefix, ByteBuffer text) {
-        if (state != State.OPEN) {
-            return;
-        }
-        if (!outbox.fits(prefix.length + text.remaining() + 1)) {
-            disconnect(" (was not reading, disconnected)");
-            return;
-        }
-        outbox.put(prefix);
-        outbox.put(text);
-        outbox.put((byte) '\n');
-        server.touch(this);
+        taken(state == State.OPEN && outbox.putLine(prefix, text));
     }
 
     /** An answer for this client itself. */
@@ -308,14 +280,24 @@ final class Connection implements EventLoop.Handler, Mailbox {
         send(line);
     }
 
+    /** A line was queued: written at the end of the turn. Not queued, while open: no room left - dropped. */
+    private boolean taken(boolean queued) {
+        if (queued) {
+            clients.touch(this);
+        } else if (state == State.OPEN) {
+            disconnect(" (was not reading, disconnected)"); // hopelessly far behind
+        }
+        return queued;
+    }
+
     /** Joins the lobby: welcomed, then paired or waiting; once the server shuts down, told so and closed. */
     void join() {
-        member = server.lobby().join(this, address);
+        member = clients.lobby().join(this, address);
         if (member == null) {
             finish(SelectorServer.SHUTTING_DOWN); // the server began to shut down as this client arrived
             return;
         }
-        server.log().println("+ " + member.name() + " from " + address);
+        clients.log().println("+ " + member.name() + " from " + address);
     }
 
     /** The client leaves (quit, end of input, silent too long): its partner is told, it is said goodbye. */
@@ -323,9 +305,9 @@ final class Connection implements EventLoop.Handler, Mailbox {
         if (state != State.OPEN) {
             return;
         }
-        boolean told = member != null && server.lobby().leave(member, why);
+        boolean told = member != null && clients.lobby().leave(member, why);
         if (member != null) {
-            server.log().println("- " + member.name() + " left" + (told ? why : " (server shutting down)"));
+            clients.log().println("- " + member.name() + " left" + (told ? why : " (server shutting down)"));
         }
         finish(told ? "* bye" : null);
     }
@@ -351,8 +333,8 @@ final class Connection implements EventLoop.Handler, Mailbox {
         paused = false;
         discardInput();
         updateInterest(); // not read until all is sent: its end of stream would wake us on every turn
-        server.touch(this); // the flush at the end of this turn sends what waits, then half-closes
-        server.loop().schedule(SelectorServer.GOODBYE_MILLIS, this::close); // whatever happens
+        clients.touch(this); // the flush at the end of this turn sends what waits, then half-closes
+        clients.loop().schedule(SelectorServer.GOODBYE_MILLIS, this::close); // whatever happens
         // end::finish[]
         // end::solution-5.5[]
     }
@@ -368,7 +350,7 @@ final class Connection implements EventLoop.Handler, Mailbox {
 
     /** Draining: reads and drops what the client still sends; its end of stream ends the goodbye. */
     private void drain() throws IOException {
-        ByteBuffer scratch = server.scratch();
+        ByteBuffer scratch = clients.scratch();
         while (true) {
             scratch.clear();
             int count = channel.read(scratch);
@@ -388,8 +370,8 @@ final class Connection implements EventLoop.Handler, Mailbox {
             return;
         }
         if (member != null && state == State.OPEN) {
-            boolean told = server.lobby().leave(member, why);
-            server.log().println("- " + member.name() + " left" + (told ? why : " (server shutting down)"));
+            boolean told = clients.lobby().leave(member, why);
+            clients.log().println("- " + member.name() + " left" + (told ? why : " (server shutting down)"));
         }
         close();
     }
@@ -404,19 +386,19 @@ final class Connection implements EventLoop.Handler, Mailbox {
         outbox.discard();
         if (writeWaiting) {
             writeWaiting = false;
-            server.behind(this, false);
+            clients.behind(this, false);
         }
         try {
             channel.close(); // also cancels its key
         } catch (IOException ignored) {
             // The descriptor is freed all the same.
         }
-        server.closed(this);
+        clients.closed(this);
     }
 
     private void discardInput() {
         if (input != null) {
-            server.inputPool().give(input);
+            clients.inputPool().give(input);
             input = null;
         }
     }

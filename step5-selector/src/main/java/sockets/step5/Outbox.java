@@ -3,6 +3,7 @@ package sockets.step5;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The bytes waiting for one client, and how they leave: a non-blocking write takes what the
@@ -56,6 +57,37 @@ final class Outbox {
     /** Room for {@code length} more bytes in the buffer itself. */
     boolean fits(int length) {
         return length <= pool.capacity() - waiting();
+    }
+
+    /** Queues {@code notice} and a LF, if there is notice room; false if not (nothing queued). */
+    boolean putNotice(String notice) {
+        byte[] bytes = (notice + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!hasNoticeRoom(bytes.length)) {
+            return false;
+        }
+        put(bytes);
+        return true;
+    }
+
+    /** Queues {@code line} and a LF, if it fits at all; false if not (nothing queued). */
+    boolean putLine(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!fits(bytes.length)) {
+            return false;
+        }
+        put(bytes);
+        return true;
+    }
+
+    /** Queues {@code prefix}, {@code text} (read mode) and a LF, if they fit; false if not (nothing queued). */
+    boolean putLine(byte[] prefix, ByteBuffer text) {
+        if (!fits(prefix.length + text.remaining() + 1)) {
+            return false;
+        }
+        put(prefix);
+        put(text);
+        put((byte) '\n');
+        return true;
     }
 
     /** Appends {@code part} (read mode: position to limit; a heap buffer); the caller checked {@link #fits}. */
