@@ -45,7 +45,7 @@ final class EventLoop {
 
     /** Runs the loop on the calling thread until {@link #stop()}. */
     void run() throws IOException {
-        // tag::solution-5.3[]
+        // tag::solution-5.2[]
         // tag::loop[]
         while (!stopping) { // exit: stop() was called
             selector.select(millisToNextTimer()); // sleeps until a channel is ready, a timer is due, or wakeup()
@@ -61,7 +61,7 @@ final class EventLoop {
             afterEvents.run();
         }
         // end::loop[]
-        // end::solution-5.3[]
+        // end::solution-5.2[]
     }
 
     /** Hands {@code key} to its handler; a failure closes that channel only. */

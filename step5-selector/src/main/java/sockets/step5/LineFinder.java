@@ -35,7 +35,7 @@ final class LineFinder {
      * LF, 4097 bytes may not); its bytes are dropped up to its LF, and the next call goes on after it.
      */
     ByteBuffer next(ByteBuffer buffer) throws LineTooLongException {
-        // tag::solution-5.1[]
+        // tag::solution-5.3[]
         // tag::next-line[]
         while (true) {
             int start = buffer.position();
@@ -65,7 +65,7 @@ final class LineFinder {
             return withoutCr(buffer.slice(start, lf - start));
         }
         // end::next-line[]
-        // end::solution-5.1[]
+        // end::solution-5.3[]
     }
 
     /**
@@ -73,7 +73,7 @@ final class LineFinder {
      * line without LF counts - or null when nothing is left (or the rest of an over-long line).
      */
     ByteBuffer rest(ByteBuffer buffer) {
-        // tag::solution-5.1[]
+        // tag::solution-5.3[]
         int start = buffer.position();
         int end = buffer.limit();
         buffer.position(end);
@@ -84,7 +84,7 @@ final class LineFinder {
             return null;
         }
         return withoutCr(buffer.slice(start, end - start));
-        // end::solution-5.1[]
+        // end::solution-5.3[]
     }
 
     /** Bytes {@code start} to {@code end} (no LF among them) are more than a line may hold. */

@@ -113,7 +113,7 @@ final class Outbox {
      * order, for the next call. True when nothing is left waiting.
      */
     boolean writeTo(WritableByteChannel channel) throws IOException {
-        // tag::solution-5.2[]
+        // tag::solution-5.1[]
         // tag::write-to[]
         if (bytes == null) {
             return true;
@@ -131,7 +131,7 @@ final class Outbox {
         bytes = null;
         return true;
         // end::write-to[]
-        // end::solution-5.2[]
+        // end::solution-5.1[]
     }
 
     /** Forgets what waits (the client is gone) and gives the buffer back. */

@@ -91,7 +91,9 @@ public final class SelectorServer implements AutoCloseable {
             failure = "the selector failed: " + e.getMessage();
         } catch (RuntimeException | Error e) {
             failure = e.toString();
-            throw e; // a bug: the thread's handler reports it
+            // A bug: reported as any thread's uncaught exception is - before the connections close,
+            // so that whoever waits on one of them learns why.
+            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
         } finally {
             closeEverything();
             stopped.countDown();

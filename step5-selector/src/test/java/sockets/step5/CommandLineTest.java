@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
-/** Ungraded: step 5's chat.jar takes step 4's server command line and keeps its promises. */
+/** Step 5's chat.jar takes step 4's server command line and keeps its promises (graded with 5.5: the whole server). */
+@Exercise("5.5")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The selector server's command line")
 class CommandLineTest {

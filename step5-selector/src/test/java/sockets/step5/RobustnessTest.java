@@ -17,13 +17,16 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 import sockets.testing.OpenDescriptors;
 
 /**
- * Ungraded: the promises of step 4's table ("What the server promises") kept by the server on one
- * thread - hostile input, resets, bursts of arrivals, churn, clients that never read.
+ * The promises of step 4's table ("What the server promises") kept by the server on one thread -
+ * hostile input, resets, bursts of arrivals, churn, clients that never read. Graded with the last
+ * exercise, 5.5: they need the whole server.
  */
+@Exercise("5.5")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The selector server survives")
 class RobustnessTest {
