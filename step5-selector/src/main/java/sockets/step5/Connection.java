@@ -136,7 +136,9 @@ final class Connection implements EventLoop.Handler, Mailbox {
     /**
      * Hands every whole line of the input to the conversation while there is room to answer and
      * to relay, and keeps the rest - an unfinished line, or lines held back - for later. Once the
-     * client's input has ended, a last line without LF counts too.
+     * client's input has ended, a last line without LF counts too. A line over the limit is
+     * answered with {@code reply("! line too long (more than " + e.limit() + " bytes) - not sent")}
+     * (step 4's reply: {@code ! line too long (more than 4096 bytes) - not sent}).
      */
     private void handleLines() {
         // tag::solution-5.3[]

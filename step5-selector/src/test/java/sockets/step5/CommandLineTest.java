@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -117,9 +118,9 @@ class CommandLineTest {
     @DisplayName("SIGTERM in a JVM of its own: every client is told, 'server stopped' once, exit 0")
     void sigterm() throws Exception {
         Path printed = Files.createTempFile("selector-server", ".out");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SelectorMain.class.getName(), "server", "--port", "0").redirectOutput(printed.toFile()).start();
+        List<String> command = new ArrayList<>(TestServer.javaRunning(SelectorMain.class));
+        command.addAll(List.of("server", "--port", "0"));
+        Process server = new ProcessBuilder(command).redirectOutput(printed.toFile()).start();
         try {
             TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line");
             Matcher listening = LISTENING.matcher(lines(printed).getFirst());

@@ -40,10 +40,10 @@ class DescriptorsTest {
     void runsOutAndRecovers() throws Exception {
         String prlimit = prlimit();
         Path printed = Files.createTempFile("selector-descriptors", ".out");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process server = new ProcessBuilder(prlimit, "--nofile=" + LIMIT + ":" + LIMIT, java, "-cp",
-                System.getProperty("java.class.path"), SelectorMain.class.getName(), "server", "--port", "0")
-                .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(prlimit, "--nofile=" + LIMIT + ":" + LIMIT));
+        command.addAll(TestServer.javaRunning(SelectorMain.class));
+        command.addAll(List.of("server", "--port", "0"));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
         List<Socket> clients = new ArrayList<>();
         try {
             waitFor(printed, () -> CommandLineTest.lines(printed).size() > 0, "the server's first line");

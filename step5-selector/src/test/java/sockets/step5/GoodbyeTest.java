@@ -64,6 +64,23 @@ class GoodbyeTest {
         }
 
         @Test
+        @DisplayName("a client still sending after '* bye' is read and dropped until it closes; then its connection ends")
+        void drainsUntilTheClientCloses() throws IOException {
+            try (TestServer chat = TestServer.start()) {
+                LoopbackClient alice = chat.join("alice");
+                alice.send("/quit");
+                alice.expectLine("* bye"::equals, "'* bye'");
+                assertNull(alice.readLine(), "after '* bye' the server half-closes: end of stream");
+                for (int i = 0; i < 100; i++) {
+                    alice.send("still typing " + i); // never answered, never relayed: dropped
+                }
+                alice.halfClose();
+                assertTrue(alice.awaitClosed(), "the server closes once alice has closed her side");
+                TestServer.waitFor(() -> chat.server.connections() == 0, "alice's connection to be closed");
+            }
+        }
+
+        @Test
         @DisplayName("a goodbye ends within its deadline even when the client never closes its side")
         void goodbyeHasADeadline() throws IOException {
             try (TestServer chat = TestServer.start()) {
