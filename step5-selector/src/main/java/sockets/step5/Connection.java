@@ -6,6 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import sockets.step3.framing.LineTooLongException;
+import sockets.step4.HarmlessText;
 import sockets.step4.Mailbox;
 import sockets.step4.Member;
 
@@ -16,6 +17,9 @@ import sockets.step4.Member;
  * line. Back-pressure: while its own outbox or its partner's is full, it is read no more.
  */
 final class Connection implements EventLoop.Handler, Mailbox {
+
+    /** What a kicked client reads last (step 4's words: {@link sockets.step4.ChatControls#kick}). */
+    static final String KICKED = "* kicked by the operator";
 
     /** A connection's life: chatting, then sending its last lines, then waiting for the client's end. */
     enum State { OPEN, FINISHING, DRAINING, CLOSED }
@@ -300,6 +304,19 @@ final class Connection implements EventLoop.Handler, Mailbox {
             return;
         }
         clients.log().println("+ " + member.name() + " from " + address);
+    }
+
+    /**
+     * The operator's {@code /kick}: its partner is told {@code * NAME left (kicked by the operator)}
+     * now, then the client gets {@link #KICKED} (and {@code : REASON}) and its goodbye.
+     */
+    void kick(String reason) {
+        if (state != State.OPEN) {
+            return; // leaving already
+        }
+        clients.lobby().leave(member, " (kicked by the operator)");
+        clients.log().println("- " + member.name() + " kicked by the operator");
+        finish(reason.isBlank() ? KICKED : KICKED + ": " + HarmlessText.clean(reason));
     }
 
     /** The client leaves (quit, end of input, silent too long): its partner is told, it is said goodbye. */

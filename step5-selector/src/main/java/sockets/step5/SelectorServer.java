@@ -1,7 +1,6 @@
 package sockets.step5;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sockets.step1.Endpoints;
 import sockets.step2.Failures;
+import sockets.step4.ChatControls;
 import sockets.step4.ChatServer;
 import sockets.step4.HarmlessText;
 import sockets.step4.Member;
@@ -24,10 +24,11 @@ import sockets.step4.Member;
 /**
  * Step 4's chat on one thread: an {@link EventLoop} accepts every client ({@link Acceptor}), reads
  * and writes every connection without ever waiting ({@link Connection}), and pairs them in step
- * 4's lobby. Same protocol, same command line, same promises. Every public method may be called
- * from any thread: other threads act on the connections only through {@link EventLoop#submit}.
+ * 4's lobby. Same protocol, same command line, same promises; step 4's operator console drives it
+ * through {@link ChatControls}. Every public method may be called from any thread: other threads
+ * act on the connections only through {@link EventLoop#submit}.
  */
-public final class SelectorServer implements AutoCloseable {
+public final class SelectorServer implements ChatControls, AutoCloseable {
 
     static final String SHUTTING_DOWN = "* server is shutting down";
     /** How long a leaving client gets to read its last lines and close its side. */
@@ -116,7 +117,47 @@ public final class SelectorServer implements AutoCloseable {
         return port;
     }
 
+    /** Everyone in the lobby: each room's two members together, then who waits (the operator's {@code /who}). */
+    @Override
+    public List<Connected> who() {
+        return clients.lobby().present(); // the lobby's lock makes this safe from any thread
+    }
+
+    /** {@code <server> TEXT} to the client called {@code name} only; false if nobody is. */
+    @Override
+    public boolean message(String name, String text) {
+        String line = "<server> " + HarmlessText.clean(text);
+        CompletableFuture<Boolean> told = new CompletableFuture<>();
+        loop.submit(() -> {
+            Member member = clients.lobby().find(name);
+            if (member != null) {
+                member.mailbox().tell(line); // a notice: never waits for a slow client
+            }
+            told.complete(member != null);
+        });
+        return whenDone(told, false);
+    }
+
+    /**
+     * Disconnects the client called {@code name}: its partner is told {@code * NAME left (kicked
+     * by the operator)}, the client gets {@code * kicked by the operator[: REASON]}, then its
+     * goodbye. False if nobody has that name.
+     */
+    @Override
+    public boolean kick(String name, String reason) {
+        CompletableFuture<Boolean> kicked = new CompletableFuture<>();
+        loop.submit(() -> {
+            Member member = clients.lobby().find(name);
+            if (member != null) {
+                Connection.of(member).kick(reason);
+            }
+            kicked.complete(member != null);
+        });
+        return whenDone(kicked, false);
+    }
+
     /** The operator's line: to every client as {@code <server> TEXT}; returns how many got it. */
+    @Override
     public int broadcast(String text) {
         String line = "<server> " + HarmlessText.clean(text);
         CompletableFuture<Integer> told = new CompletableFuture<>();
@@ -130,17 +171,13 @@ public final class SelectorServer implements AutoCloseable {
         return whenDone(told, 0);
     }
 
-    /** The operator's console on {@code in}: each line to everyone, {@code /quit} shuts down; until its end. */
-    public void console(InputStream in) throws IOException {
-        Console.run(this, in, log, settings.maxLineBytes());
-    }
-
     /**
      * Graceful shutdown: stop accepting (a newcomer is refused from the moment this returns), pair
      * nobody from now on, tell every client, let each close its side (at most
      * {@link #SHUTDOWN_MILLIS}), close what is left, end the loop. False if another call did it
      * already (this one then waits for it to end).
      */
+    @Override
     public boolean shutdown() {
         if (!stopping.compareAndSet(false, true)) {
             awaitStopped(SHUTDOWN_MILLIS * 2L);

@@ -1,5 +1,6 @@
 package sockets.step5;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -10,15 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import sockets.step4.ChatMain;
+import sockets.step4.ChatServer;
+import sockets.step4.OperatorConsole;
 import sockets.step4.ServerOptions;
+import sockets.step4.UserTerminal;
 
 /**
  * {@code chat server} on one thread: step 4's options ({@link ServerOptions}), the same first line
- * {@code listening on ADDR:PORT}, served by a {@link SelectorServer} until the console's
- * {@code /quit}, SIGINT or SIGTERM.
+ * {@code listening on ADDR:PORT}, step 4's operator console ({@link OperatorConsole}), served by a
+ * {@link SelectorServer} until the console's {@code /quit}, SIGINT or SIGTERM.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run the chat server on one thread (a Selector). Lines typed here go to every client; /quit stops it.")
+        description = "Run the chat server on one thread (a Selector). Lines typed here go to every client; /help lists the operator's commands.")
 final class ServerCommand implements Callable<Integer> {
 
     @Spec
@@ -31,11 +35,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "selector (this server); ./chat uses it to pick this jar")
     String engine = "selector";
 
-    private final InputStream console;
+    private final InputStream in;
     private final PrintStream out;
 
-    ServerCommand(InputStream console, PrintStream out) {
-        this.console = console;
+    /** The operator types on {@code in} and reads {@code out}: JLine when they are this process's terminal. */
+    ServerCommand(InputStream in, PrintStream out) {
+        this.in = in;
         this.out = out;
     }
 
@@ -45,35 +50,39 @@ final class ServerCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--engine " + engine + ": this is the selector engine (step 4's chat.jar runs the threads engine)");
         }
-        SelectorServer server = SelectorServer.start(options.settings(spec.commandLine()), out);
-        out.println("listening on " + server.address());
-        out.println("type a line to send it to every client, /quit to stop the server");
-        // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
-        CountDownLatch said = new CountDownLatch(1);
-        Thread onSignal = ChatMain.onSignal(() -> {
-            server.shutdown();
-            awaitQuietly(said);
-        });
-        Thread.ofPlatform().name("console").daemon().start(() -> {
-            try {
-                server.console(console);
-            } catch (java.io.IOException e) {
-                out.println("console closed: " + e.getMessage());
+        ChatServer.Settings settings = options.settings(spec.commandLine()); // an option out of range: exit 2
+        // Step 4's operator console, its log printed above the line being typed.
+        try (UserTerminal console = UserTerminal.open(in, out, settings.maxLineBytes(), "/quit")) {
+            PrintStream log = OperatorConsole.log(console);
+            SelectorServer server = SelectorServer.start(settings, log);
+            log.println("listening on " + server.address());
+            // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
+            CountDownLatch said = new CountDownLatch(1);
+            Thread onSignal = ChatMain.onSignal(() -> {
+                server.shutdown();
+                awaitQuietly(said);
+            });
+            Thread.ofPlatform().name("console").daemon().start(() -> {
+                try {
+                    OperatorConsole.run(server, console);
+                } catch (IOException e) {
+                    log.println("console closed: " + e.getMessage());
+                }
+            });
+            while (!server.awaitStopped(60_000)) {
+                // Still serving: wait on.
             }
-        });
-        while (!server.awaitStopped(60_000)) {
-            // Still serving: wait on.
+            String failure = server.failure();
+            log.println(failure == null ? "server stopped" : "server stopped: " + failure); // once, whoever stopped it
+            console.close(); // before a signal's exit: the terminal gets its settings back
+            said.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // A signal is ending the JVM: its hook exits with 0 now that we have said so.
+            }
+            return failure == null ? 0 : 1;
         }
-        String failure = server.failure();
-        out.println(failure == null ? "server stopped" : "server stopped: " + failure); // once, whoever stopped it
-        out.flush();
-        said.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException e) {
-            // A signal is ending the JVM: its hook exits with 0 now that we have said so.
-        }
-        return failure == null ? 0 : 1;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

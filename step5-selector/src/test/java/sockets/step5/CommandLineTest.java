@@ -2,6 +2,7 @@ package sockets.step5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.step4.OperatorConsole;
+import sockets.step4.UserTerminal;
+import sockets.testing.ChildJvm;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
@@ -51,7 +54,7 @@ class CommandLineTest {
         Run run = chat("/quit\n", "server", "--port", "0");
         List<String> lines = run.out().lines().toList();
         assertTrue(LISTENING.matcher(lines.getFirst()).matches(), "first line: " + run.out());
-        assertEquals("type a line to send it to every client, /quit to stop the server", lines.get(1));
+        assertEquals("type a line to send it to every client; /help lists the commands", lines.get(1), "step 4's console greets the operator");
         assertEquals("server stopped", lines.getLast());
         assertEquals(0, run.exitCode());
     }
@@ -82,45 +85,60 @@ class CommandLineTest {
     }
 
     @Test
-    @DisplayName("the console: a typed line reaches every client as <server> TEXT; /quit tells them and stops")
+    @DisplayName("step 4's operator console drives it: a line to everyone, /msg, /who, /kick, then /quit tells everyone and stops")
     void console() throws Exception {
         try (TestServer chat = TestServer.start()) {
             LoopbackClient[] room = chat.pair("alice", "bob");
             PipedOutputStream typing = new PipedOutputStream();
             PipedInputStream keyboard = new PipedInputStream(typing);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            UserTerminal terminal = UserTerminal.open(keyboard, new PrintStream(screen, true, StandardCharsets.UTF_8), 4096, "/quit");
             Thread console = Thread.ofPlatform().daemon().start(() -> {
                 try {
-                    chat.server.console(keyboard);
+                    OperatorConsole.run(chat.server, terminal);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            typing.write("hello from the console\n\n".getBytes(StandardCharsets.UTF_8));
-            typing.write(("x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8));
-            typing.flush();
+            type(typing, "hello from the console", "/msg alice just you", "/who", "/kick BOB flooding", "/kick nobody");
             for (LoopbackClient client : room) {
                 assertEquals("<server> hello from the console", client.readLine());
             }
-            typing.write("/quit\n".getBytes(StandardCharsets.UTF_8));
-            typing.flush();
-            for (LoopbackClient client : room) {
-                assertEquals("* server is shutting down", client.readLine(), "an over-long console line is not sent");
-                client.halfClose();
-            }
+            assertEquals("<server> just you", room[0].readLine(), "/msg reaches alice only");
+            assertEquals("* kicked by the operator: flooding", room[1].readLine());
+            assertNull(room[1].readLine(), "a kicked client's goodbye: end of stream");
+            room[1].halfClose();
+            assertEquals("* bob left (kicked by the operator)", room[0].readLine());
+            assertEquals("* waiting for a partner...", room[0].readLine());
+            type(typing, "/quit");
+            assertEquals("* server is shutting down", room[0].readLine());
+            room[0].halfClose();
             console.join(5_000);
             assertFalse(console.isAlive(), "the console ends after /quit");
             assertTrue(chat.server.awaitStopped(5_000));
-            assertTrue(chat.log().contains("! line too long (more than 4096 bytes) - not sent"), chat.log());
+            String shown = screen.toString(StandardCharsets.UTF_8);
+            for (String line : List.of("sent to 2 clients", "sent to alice", "2 connected: 1 room, 0 waiting",
+                    "kicked BOB", "! nobody is called nobody - /who lists who is here")) {
+                assertTrue(shown.contains(line), "the console shows '" + line + "': " + shown);
+            }
+            assertTrue(shown.matches("(?s).*  alice \\(127\\.0\\.0\\.1:\\d+\\) with bob \\(127\\.0\\.0\\.1:\\d+\\).*"),
+                    "/who shows the room with the addresses: " + shown);
         }
+    }
+
+    private static void type(PipedOutputStream typing, String... lines) throws IOException {
+        for (String line : lines) {
+            typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        typing.flush();
     }
 
     @Test
     @DisplayName("SIGTERM in a JVM of its own: every client is told, 'server stopped' once, exit 0")
     void sigterm() throws Exception {
         Path printed = Files.createTempFile("selector-server", ".out");
-        List<String> command = new ArrayList<>(TestServer.javaRunning(SelectorMain.class));
-        command.addAll(List.of("server", "--port", "0"));
-        Process server = new ProcessBuilder(command).redirectOutput(printed.toFile()).start();
+        Process server = new ProcessBuilder(ChildJvm.command(SelectorMain.class.getName(), "server", "--port", "0"))
+                .redirectOutput(printed.toFile()).start();
         try {
             TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line");
             Matcher listening = LISTENING.matcher(lines(printed).getFirst());

@@ -28,23 +28,6 @@ final class TestServer implements AutoCloseable {
         server = SelectorServer.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
-    /**
-     * {@code java [coverage agent] -cp CLASSPATH MAIN}: a JVM of its own running {@code main} with
-     * this JVM's classes - and its JaCoCo agent, when the build gave us one, so that what the child
-     * runs counts in the step's coverage as it does in this JVM.
-     */
-    static List<String> javaRunning(Class<?> main) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("-javaagent:") && argument.contains("jacoco")) {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        return command;
-    }
-
     static TestServer start() throws IOException {
         return new TestServer(ChatServer.Settings.onLoopback());
     }
