@@ -10,12 +10,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("5.4")
 @DisplayName("5.4 Back-pressure: a sender is read only while its lines have somewhere to go")
 @Timeout(60)
+@ExtendWith(StubFirst.class)
 class BackPressureTest {
 
     /** More than the kernel's buffers hold between two clients on loopback (about 20 MB here). */

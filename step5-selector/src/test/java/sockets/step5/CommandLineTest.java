@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.step4.OperatorConsole;
 import sockets.step4.UserTerminal;
 import sockets.testing.ChildJvm;
@@ -33,6 +34,7 @@ import sockets.testing.LoopbackClient;
 @Exercise("5.5")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The selector server's command line")
+@ExtendWith(StubFirst.class)
 class CommandLineTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");

@@ -12,12 +12,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("5.2")
 @DisplayName("5.2 The event loop: one thread accepts and serves every client")
 @Timeout(30)
+@ExtendWith(StubFirst.class)
 class EventLoopTest {
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.step4.ChatServer;
 import sockets.testing.Background;
 import sockets.testing.Exercise;
@@ -25,6 +26,7 @@ import sockets.testing.LoopbackClient;
 @Exercise("5.5")
 @DisplayName("5.5 Other threads, and a graceful goodbye")
 @Timeout(30)
+@ExtendWith(StubFirst.class)
 class GoodbyeTest {
 
     @Nested

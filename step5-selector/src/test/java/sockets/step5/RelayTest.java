@@ -8,12 +8,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
 @Exercise("5.3")
 @DisplayName("5.3 The chat on one thread: lines read from buffers, relayed, obeyed")
 @Timeout(30)
+@ExtendWith(StubFirst.class)
 class RelayTest {
 
     @Test

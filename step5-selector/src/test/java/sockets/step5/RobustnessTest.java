@@ -17,6 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 import sockets.testing.OpenDescriptors;
@@ -29,6 +30,7 @@ import sockets.testing.OpenDescriptors;
 @Exercise("5.5")
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The selector server survives")
+@ExtendWith(StubFirst.class)
 class RobustnessTest {
 
     /** Stalled rooms in {@link #manyStalledRooms}: few, for time (the bench runs 500: ./course bench --only stalled). */

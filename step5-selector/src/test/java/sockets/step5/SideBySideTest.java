@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.testing.CapturedOutput;
 
 /**
@@ -16,6 +17,7 @@ import sockets.testing.CapturedOutput;
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("The tour's side-by-side measurement")
+@ExtendWith(StubFirst.class)
 class SideBySideTest {
 
     private static final Pattern FIGURES = Pattern.compile("(\\d+) (\\d+) (-?\\d+) ([0-9.]+)");
