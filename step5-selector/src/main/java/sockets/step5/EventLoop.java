@@ -48,7 +48,7 @@ final class EventLoop {
         // tag::solution-5.2[]
         // tag::loop[]
         while (!stopping) { // exit: stop() was called
-            selector.select(millisToNextTimer()); // sleeps until a channel is ready, a timer is due, or wakeup()
+            selector.select(millisToNextTimer()); // sleeps until ready, a timer, or wakeup()
             turns++;
             Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
             while (ready.hasNext()) {
