@@ -31,6 +31,11 @@ final class BufferPool {
         return buffer != null ? buffer : ByteBuffer.allocate(capacity);
     }
 
+    /** Free buffers kept now. */
+    int free() {
+        return free.size();
+    }
+
     /** Takes {@code buffer} back; the caller must not use it any more. */
     void give(ByteBuffer buffer) {
         if (free.size() < KEEP) {

@@ -75,6 +75,7 @@ class OutboxTest {
         assertTrue(outbox.writeTo(socket), "writeTo should say true (nothing left) when the socket took everything");
         assertEquals("* welcome\n", socket.got.toString());
         assertEquals(0, outbox.waiting(), "nothing should wait once all is sent");
+        assertEquals(1, pool.free(), "once all is sent the buffer goes back to the pool: an idle client holds none");
         assertTrue(outbox.writeTo(socket), "an empty outbox has nothing to write: true");
     }
 

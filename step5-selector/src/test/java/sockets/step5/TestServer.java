@@ -78,11 +78,16 @@ final class TestServer implements AutoCloseable {
 
     /** Waits (at most 5 s, polling each millisecond) until {@code condition} holds; fails naming {@code what}. */
     static void waitFor(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        waitFor(condition, what, 5);
+    }
+
+    /** {@link #waitFor(BooleanSupplier, String)} for at most {@code seconds}: for what takes a while under load. */
+    static void waitFor(BooleanSupplier condition, String what, int seconds) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             UnfinishedExercises.failIfHit(); // the loop stopped at a stub: say which, now
             if (System.nanoTime() > end) {
-                throw new AssertionError("waited 5 s for " + what);
+                throw new AssertionError("waited " + seconds + " s for " + what);
             }
             LockSupport.parkNanos(1_000_000);
         }
