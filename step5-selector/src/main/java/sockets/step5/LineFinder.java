@@ -21,11 +21,6 @@ final class LineFinder {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The most bytes a line may have, without its terminator. */
-    int maxLineBytes() {
-        return maxLineBytes;
-    }
-
     /**
      * The next whole line of {@code buffer} (in read mode: flipped), without its LF or CRLF, as a
      * slice of the buffer's bytes (valid until the buffer changes); the buffer's position moves

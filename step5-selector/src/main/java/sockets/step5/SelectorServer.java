@@ -223,11 +223,6 @@ public final class SelectorServer implements ChatControls, AutoCloseable {
         }
     }
 
-    /** True once a shutdown (or a close) has begun. */
-    public boolean stopping() {
-        return stopping.get();
-    }
-
     /** Why the loop ended without a shutdown (a bug), or null. */
     public String failure() {
         return failure;

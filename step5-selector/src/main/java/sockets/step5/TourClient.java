@@ -61,14 +61,6 @@ final class TourClient implements Closeable {
         return socket;
     }
 
-    /** Reads the first line, which must be the welcome (not {@code ! server is full}, say). */
-    void expectWelcome() throws IOException {
-        String first = readLine();
-        if (!first.startsWith("* welcome")) {
-            throw new IOException("the server answered '" + first + "' instead of a welcome");
-        }
-    }
-
     /** Reads lines until one contains {@code text}. */
     void readUntil(String text) throws IOException {
         while (!readLine().contains(text)) {
