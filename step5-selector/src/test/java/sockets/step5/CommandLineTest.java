@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sockets.step4.OperatorConsole;
 import sockets.step4.UserTerminal;
+import sockets.testing.ChildJvm;
 import sockets.testing.Exercise;
 import sockets.testing.LoopbackClient;
 
@@ -138,7 +139,8 @@ class CommandLineTest {
     @DisplayName("SIGTERM in a JVM of its own: every client is told, 'server stopped' once, exit 0")
     void sigterm() throws Exception {
         Path printed = Files.createTempFile("selector-server", ".out");
-        Process server = new ProcessBuilder(TestServer.serverInChildJvm("server", "--port", "0"))
+        // Without the coverage agent: SIGTERM ends it, and a halt while JaCoCo writes would truncate its file.
+        Process server = new ProcessBuilder(ChildJvm.commandWithoutCoverage(SelectorMain.class.getName(), "server", "--port", "0"))
                 .redirectOutput(printed.toFile()).start();
         try {
             TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import sockets.testing.ChildJvm;
 
 /**
  * Ungraded: running out of descriptors is a state, not an end. The server runs in a JVM of its
@@ -41,7 +42,7 @@ class DescriptorsTest {
         String prlimit = prlimit();
         Path printed = Files.createTempFile("selector-descriptors", ".out");
         List<String> command = new ArrayList<>(List.of(prlimit, "--nofile=" + LIMIT + ":" + LIMIT));
-        command.addAll(TestServer.serverInChildJvm("server", "--port", "0"));
+        command.addAll(ChildJvm.commandWithoutCoverage(SelectorMain.class.getName(), "server", "--port", "0"));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
         List<Socket> clients = new ArrayList<>();
         try {

@@ -28,19 +28,6 @@ final class TestServer implements AutoCloseable {
         server = SelectorServer.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
-    /**
-     * {@code java -cp CLASSPATH SelectorMain ARGS}: the server in a JVM of its own, without the
-     * coverage agent (unlike test-support's ChildJvm) - these children end by SIGTERM, and the
-     * server's hook halts the JVM, which can cut JaCoCo's data file in the middle of a write and
-     * make the whole course's coverage report unreadable.
-     */
-    static List<String> serverInChildJvm(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), SelectorMain.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     static TestServer start() throws IOException {
         return new TestServer(ChatServer.Settings.onLoopback());
     }
