@@ -48,8 +48,8 @@ class SandboxTest {
         return process.exitValue();
     }
 
-    private static boolean running(String marker) {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+    private static List<ProcessHandle> running(String marker) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
     }
 
     @Test
@@ -57,15 +57,26 @@ class SandboxTest {
     void killsWhatIsLeftBehind() throws Exception {
         // Seconds no other process sleeps: the sleeper is found by its command line.
         String marker = "sleep 3" + (1000 + ProcessHandle.current().pid() % 1000) + "7";
-        assertEquals(0, run(true, "(" + marker + " &) ; exit 0"));
-        assertFalse(running(marker), "a process started in the sandbox outlived it");
+        // The script leaves once the sleeper runs (its command line is sleep's), so it can be found.
+        String leaveOneBehind = marker + " & p=$!; until grep -qa sleep /proc/$p/cmdline; do :; done; echo $p > left.pid; exit 0";
+        assertEquals(0, run(true, leaveOneBehind));
+        // The kernel ends the sandbox's processes as its first process ends: wait for that, with a deadline.
+        for (ProcessHandle left : running(marker)) {
+            try {
+                left.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                left.destroyForcibly();
+                throw new AssertionError("a process started in the sandbox outlived it by 10 s: " + left.pid());
+            }
+        }
         // Outside the sandbox the same script does leave it behind: the check above can see one.
-        assertEquals(0, run(false, "(" + marker + " &) ; exit 0"));
+        assertEquals(0, run(false, leaveOneBehind));
+        ProcessHandle left = ProcessHandle.of(Long.parseLong(Files.readString(work.resolve("left.pid")).trim()))
+                .orElseThrow(() -> new AssertionError("the control without a sandbox left no process: the check proves nothing"));
         try {
-            assertTrue(running(marker), "the control without a sandbox left no process: the check proves nothing");
+            assertTrue(left.isAlive(), "the control without a sandbox left no process: the check proves nothing");
         } finally {
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
-                    .forEach(ProcessHandle::destroyForcibly);
+            left.destroyForcibly();
         }
     }
 
