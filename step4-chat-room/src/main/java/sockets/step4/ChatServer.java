@@ -2,8 +2,6 @@ package sockets.step4;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,11 +10,11 @@ import sockets.step4.threads.ThreadPerClient;
 
 /**
  * The chat server: accepts clients on a {@link SimpleServerSocket}, gives each a virtual thread
- * that runs its {@link Session}, pairs them in a {@link Lobby}, does what the operator asks
- * ({@link ChatControls}: who, message, kick, broadcast), and shuts down gracefully, telling every
- * client first.
+ * that runs its {@link Session}, pairs them in a {@link Lobby}, speaks to every client for
+ * the operator (who does the rest through {@link #controls()}), and shuts down gracefully, telling
+ * every client first.
  */
-public final class ChatServer implements ChatControls, AutoCloseable {
+public final class ChatServer implements AutoCloseable {
 
     /**
      * What {@code chat server} is started with. {@code idleTimeoutMillis}: a client silent that
@@ -38,17 +36,6 @@ public final class ChatServer implements ChatControls, AutoCloseable {
         public static Settings onLoopback() {
             return new Settings("127.0.0.1", 0, 4096, 1000);
         }
-    }
-
-    /**
-     * TCP keepalive for every client (step 3's {@code KeepAlive}): after {@code idle} of silence
-     * both ways the kernel probes, every {@code interval}, and ends the connection after
-     * {@code probes} unanswered ones - so a client that vanished without FIN or RST (switched off,
-     * unplugged, out of range) is noticed, and its partner told, within idle + interval x probes.
-     */
-    public record KeepAliveProbes(Duration idle, Duration interval, int probes) {
-        /** A vanished client noticed within 110 s; a quiet one costs two small packets a minute. */
-        public static final KeepAliveProbes DEFAULT = new KeepAliveProbes(Duration.ofSeconds(60), Duration.ofSeconds(10), 5);
     }
 
     static final int DEFAULT_STALL_MILLIS = 15_000;
@@ -107,38 +94,12 @@ public final class ChatServer implements ChatControls, AutoCloseable {
         return listener.localPort();
     }
 
-    @Override
-    public List<Connected> who() {
-        return lobby.present();
-    }
-
-    @Override
-    public boolean message(String name, String text) {
-        Member member = lobby.find(name);
-        if (member == null) {
-            return false;
-        }
-        member.mailbox.tell("<server> " + HarmlessText.clean(text)); // A notice: the console never waits.
-        return true;
-    }
-
-    @Override
-    public boolean kick(String name, String reason) {
-        Member member = lobby.find(name);
-        if (member == null) {
-            return false;
-        }
-        for (Session session : sessions.snapshot()) {
-            if (session.serves(member)) {
-                session.kick(reason); // Its own thread then leaves the lobby and tells the partner.
-                return true;
-            }
-        }
-        return false; // It left as we looked.
+    /** What the operator's console may do to this server: who, message, kick, broadcast, shutdown. */
+    public ChatControls controls() {
+        return new ChatServerControls(this, lobby, sessions);
     }
 
     /** The operator's line: to every client as {@code <server> TEXT}; returns how many got it. */
-    @Override
     public int broadcast(String text) {
         // tag::solution-4.8[]
         String line = "<server> " + HarmlessText.clean(text);
@@ -155,7 +116,6 @@ public final class ChatServer implements ChatControls, AutoCloseable {
      * close its side (at most {@link #SHUTDOWN_MILLIS}), close what is left. False if another
      * call did it already (this one then waits for it to end).
      */
-    @Override
     public boolean shutdown() {
         // tag::solution-4.8[]
         // tag::shutdown[]

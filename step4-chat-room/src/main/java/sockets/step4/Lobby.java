@@ -2,11 +2,9 @@ package sockets.step4;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -178,34 +176,14 @@ public final class Lobby {
         }
     }
 
-    /**
-     * The operator's {@code /who}: everyone in a room, each room's two members one after the
-     * other, then everyone waiting, longest first.
-     */
+    /** The operator's {@code /who}: who is in which room, who waits ({@link WhoIsWhere}). */
     public List<ChatControls.Connected> present() {
         lock.lock();
         try {
-            List<ChatControls.Connected> present = new ArrayList<>();
-            Set<Member> listed = new HashSet<>();
-            for (Member member : byName.values()) {
-                if (member.partner != null && listed.add(member)) {
-                    listed.add(member.partner);
-                    present.add(describe(member));
-                    present.add(describe(member.partner));
-                }
-            }
-            for (Member member : waiting) {
-                present.add(describe(member));
-            }
-            return present;
+            return WhoIsWhere.list(byName.values(), waiting);
         } finally {
             lock.unlock();
         }
-    }
-
-    private static ChatControls.Connected describe(Member member) {
-        return new ChatControls.Connected(member.name, member.address,
-                member.partner == null ? null : member.partner.name);
     }
 
     /** Everyone here now, for the operator's broadcast. */

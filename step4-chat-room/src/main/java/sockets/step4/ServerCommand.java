@@ -47,7 +47,7 @@ final class ServerCommand implements Callable<Integer> {
             });
             Thread.ofPlatform().name("console").daemon().start(() -> {
                 try {
-                    OperatorConsole.run(server, console);
+                    OperatorConsole.run(server.controls(), console);
                 } catch (java.io.IOException e) {
                     log.println("console closed: " + e.getMessage());
                 }

@@ -214,7 +214,7 @@ class ClientTest {
                 LoopbackClient bob = chat.join("bob");
                 var run = inBackground(chat, "zoe");
                 bob.expectLine(line -> line.endsWith("is now zoe"), "the client joining as zoe");
-                assertTrue(chat.server.kick("zoe", "too loud"));
+                assertTrue(chat.server.controls().kick("zoe", "too loud"));
                 bob.expectLine(line -> line.equals("* zoe left (kicked by the operator)"), "'* zoe left' at bob");
                 Run result = run.get(10, TimeUnit.SECONDS);
                 assertEquals(1, result.exitCode(), "being kicked out is not a normal end: " + result.err());

@@ -26,7 +26,7 @@ class OperatorTest {
     @Test
     @DisplayName("a console line reaches every client as <server> TEXT, and the console says how many got it")
     void consoleBroadcast() throws Exception {
-        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
+        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server.controls())) {
             LoopbackClient[] three = chat.roomAndOneWaiting();
             console.type("announcement one");
             for (LoopbackClient client : three) {
@@ -44,7 +44,7 @@ class OperatorTest {
     @Test
     @DisplayName("console commands are answered on the console, never sent to a client: /help, /who, /msg, unknown ones")
     void consoleCommands() throws Exception {
-        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
+        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server.controls())) {
             LoopbackClient[] room = chat.pair("alice", "bob");
             LoopbackClient carol = chat.join("carol");
             console.type("/who");
@@ -75,7 +75,7 @@ class OperatorTest {
     @Test
     @DisplayName("/kick: the client is told and closed, its partner told and paired with who waits; other rooms go on")
     void consoleKick() throws Exception {
-        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
+        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server.controls())) {
             LoopbackClient[] room = chat.pair("alice", "bob");
             LoopbackClient[] other = chat.pair("dave", "erin");
             LoopbackClient carol = chat.join("carol");
@@ -103,7 +103,7 @@ class OperatorTest {
     @Test
     @DisplayName("console /quit with a room and a client waiting: everyone told, nobody paired again, the console ends")
     void consoleQuit() throws Exception {
-        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
+        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server.controls())) {
             LoopbackClient[] three = chat.roomAndOneWaiting();
             console.type("/quit");
             for (LoopbackClient client : three) {
@@ -120,7 +120,7 @@ class OperatorTest {
     @Test
     @DisplayName("end of the console's input does not stop the server; an over-long console line is refused")
     void consoleEof() throws Exception {
-        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server)) {
+        try (TestServer chat = TestServer.start(); TestConsole console = new TestConsole(chat.server.controls())) {
             console.type("y".repeat(5000));
             assertEquals("! your line was too long (more than 4096 bytes) - not sent", console.next());
             console.close();

@@ -23,7 +23,7 @@ final class VanishedClient {
     private VanishedClient() {}
 
     public static void main(String[] args) throws Exception {
-        var probes = new ChatServer.KeepAliveProbes(Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
+        var probes = new KeepAliveProbes(Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
         var settings = new ChatServer.Settings("127.0.0.1", 0, 4096, 10, 0, 15_000, probes);
         var log = new ByteArrayOutputStream();
         try (ChatServer server = ChatServer.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
