@@ -128,6 +128,16 @@ class CommandLineTest {
         }
 
         @Test
+        @DisplayName("--port 65535 and --max-line 1 are in range: the server tries them (here on an address not ours)")
+        void highestPortAndShortestLineAccepted() {
+            // 192.0.2.1 is never a local address: the listen fails, so no port is taken - but only
+            // after the options were found in range (out of range is exit 2 with the usage).
+            Run run = chat("server", "--bind", "192.0.2.1", "--port", "65535", "--max-line", "1");
+            assertEquals(1, run.exitCode(), "65535 and 1 are allowed, not usage errors: " + run.err());
+            assertTrue(run.err().startsWith("error: cannot listen on 192.0.2.1:65535: "), run.err());
+        }
+
+        @Test
         @DisplayName("exits 1 with one error line when the port is in use")
         void portInUse() throws Exception {
             try (SimpleServerSocket taken = SimpleServerSocket.listen("127.0.0.1", 0, 4096)) {

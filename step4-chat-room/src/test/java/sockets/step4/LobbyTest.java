@@ -120,7 +120,7 @@ class LobbyTest {
     }
 
     @Test
-    @DisplayName("close(): everyone is returned, and from then on nobody joins, is paired or is told anything")
+    @DisplayName("close(): everyone is returned, and from then on nobody joins, is paired, is told anything or waits")
     void closed() {
         Screen alice = new Screen();
         Member a = join(alice);
@@ -136,6 +136,7 @@ class LobbyTest {
         assertNull(join(new Screen()), "nobody joins a closed lobby");
         assertNull(lobby.partnerOf(a), "nobody is paired in a closed lobby");
         assertEquals(0, lobby.size());
+        assertEquals(List.of(), lobby.present(), "the operator's /who lists nobody: carol no longer waits either");
     }
 
     @Test

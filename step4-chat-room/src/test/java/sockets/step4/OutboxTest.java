@@ -125,6 +125,35 @@ class OutboxTest {
     }
 
     @Test
+    @DisplayName("the limits are exact: a full outbox holds MAX_BYTES, not a line more, and the notice room exactly its size")
+    void limitsAreExact() throws Exception {
+        String line = "e".repeat(992); // 2,048 bytes as counted: 32 lines are MAX_BYTES, 8 the notice room
+        assertEquals(0, Outbox.MAX_BYTES % Outbox.cost(line) + Outbox.NOTICE_ROOM_BYTES % Outbox.cost(line));
+        try (ClientEnd end = ClientEnd.open()) {
+            Outbox outbox = end.outbox(HOUR);
+            AtomicLong mostSent = new AtomicLong();
+            Thread[] sender = new Thread[1];
+            var sent = ClientEnd.onThread(sender, () -> {
+                while (outbox.send(line)) { // The client never reads.
+                    mostSent.accumulateAndGet(outbox.waitingBytes(), Math::max);
+                }
+                return false;
+            });
+            ClientEnd.awaitWaiting(sender[0], () -> outbox.waitingBytes() >= Outbox.MAX_BYTES);
+            assertEquals(Outbox.MAX_BYTES, mostSent.get(), "send() waits once MAX_BYTES wait - exactly MAX_BYTES is full");
+            long mostTold = 0;
+            for (int i = 0; i < 20_000 && !outbox.dropped(); i++) {
+                outbox.tell(line);
+                mostTold = Math.max(mostTold, outbox.waitingBytes());
+            }
+            assertTrue(outbox.dropped(), "notices for a client that never reads: dropped once the notice room is full");
+            assertEquals(Outbox.MAX_BYTES + Outbox.NOTICE_ROOM_BYTES, mostTold,
+                    "a notice is taken while less than MAX_BYTES + NOTICE_ROOM_BYTES wait, never beyond");
+            assertFalse(ClientEnd.within5s(sent), "the waiting sender hears the client is gone");
+        }
+    }
+
+    @Test
     @DisplayName("tell() never waits: notices go beyond a full outbox, into the notice room; past it the client is dropped")
     void tellNeverWaits() throws Exception {
         try (ClientEnd end = ClientEnd.open()) {
