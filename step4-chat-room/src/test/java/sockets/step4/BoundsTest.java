@@ -109,11 +109,19 @@ class BoundsTest {
     @Test
     @DisplayName("a client that never reads is dropped once its writes stall, its partner told, memory bounded")
     void slowReaderDropped() throws Exception {
-        try (TestServer chat = TestServer.withTimeouts(0, 300)) {
+        // A stall time of 1 s: the window in which the sampler below sees the sleeper's full outbox.
+        try (TestServer chat = TestServer.withTimeouts(0, 1000)) {
             LoopbackClient[] room = chat.pair("flooder", "sleeper");
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong mostQueued = new AtomicLong();
             String line = "z".repeat(4000);
+            // The flooder blocks in send() while the server waits for room, so it cannot sample then.
+            var sampler = TestServer.asyncRun(() -> {
+                while (!stop.get()) {
+                    mostQueued.accumulateAndGet(chat.server.queuedBytes(), Math::max);
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+            });
             // Flood on another thread; the sleeper never reads. At most 64 MB, far beyond any buffers.
             var flood = TestServer.asyncRun(() -> {
                 try {
@@ -127,11 +135,12 @@ class BoundsTest {
             });
             try {
                 room[0].expectLine(l -> l.equals("* sleeper left (was not reading, disconnected)"),
-                        "'* sleeper left (was not reading, disconnected)' once writes to sleeper stalled for 300 ms");
+                        "'* sleeper left (was not reading, disconnected)' once writes to sleeper stalled for 1 s");
             } finally {
                 stop.set(true);
             }
             flood.get(5, TimeUnit.SECONDS);
+            sampler.get(5, TimeUnit.SECONDS);
             assertEquals(1, chat.server.clients(), "the sleeper was disconnected");
             assertTrue(mostQueued.get() > 0, "queuedBytes() should show what waited for the sleeper before it was dropped");
             long bound = Outbox.MAX_BYTES + Outbox.cost(line);
