@@ -120,6 +120,8 @@ class RobustnessTest {
 
     @Test
     @DisplayName("rooms whose senders flood partners that never read: a newcomer is welcomed, every sleeper dropped")
+    // 48 MB of floods, and two waits of up to 30 s each: the class's 30 s is too short on a loaded machine.
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void manyStalledRooms() throws IOException {
         try (TestServer chat = TestServer.withTimeouts(0, 2_000)) {
             List<Socket> sleepers = new ArrayList<>();
