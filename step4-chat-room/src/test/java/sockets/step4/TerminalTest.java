@@ -131,9 +131,11 @@ class TerminalTest {
 
     /** Types {@code text}, then Ctrl-C (the signal the terminal raises for it); what readLine() returned. */
     private String pressCtrlC(JLineTerminal user, String text) throws Exception {
-        var line = TestServer.async(user::readLine);
+        Thread[] reader = new Thread[1];
+        var line = ClientEnd.onThread(reader, user::readLine);
         type(text);
-        ClientEnd.waitFor(() -> screen().contains(text), "the typing to be echoed (readLine() running)");
+        // Echoed, and JLine waiting for the next key: Ctrl-C comes between two keys, as a person's does.
+        ClientEnd.awaitWaiting(reader[0], () -> screen().contains(text));
         terminal.raise(Terminal.Signal.INT);
         return line.get(5, java.util.concurrent.TimeUnit.SECONDS);
     }
