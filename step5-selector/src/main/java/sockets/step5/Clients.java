@@ -80,7 +80,7 @@ final class Clients {
                 continue;
             }
             try {
-                connection.flush();
+                connection.writer.flush();
             } catch (IOException e) {
                 connection.failed(e);
             }
@@ -147,7 +147,7 @@ final class Clients {
         long now = System.nanoTime();
         for (Connection connection : all()) {
             if (connection.state() == Connection.State.OPEN && !connection.isPaused()
-                    && now - connection.lastReadNanos > limit) {
+                    && now - connection.lastReadNanos() > limit) {
                 connection.leave(" (silent too long, disconnected)");
             }
         }
