@@ -39,7 +39,8 @@ final class Goodbye {
         }
         connection.state(State.FINISHING); // no more lines are read or taken
         connection.reader.stop(); // what it sent and we did not handle is dropped
-        connection.writer.updateInterest(); // no OP_READ until all is sent: its end of stream would wake us
+        // No OP_READ until all is sent: the client's end of stream would wake us on every turn.
+        connection.writer.updateInterest();
         clients.touch(connection); // the flush at the end of this turn sends what waits, then half-closes
         clients.loop().schedule(SelectorServer.GOODBYE_MILLIS, this::close); // whatever happens
         // end::finish[]
