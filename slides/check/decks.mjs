@@ -139,7 +139,8 @@ function exercisesOf(name) {
   const module = readdirSync(ROOT).find((dir) => dir.startsWith(`step${step[1]}-`));
   const file = module && join(ROOT, module, 'src', 'test', 'resources', 'exercises.txt');
   if (!file || !existsSync(file)) return null;
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'))
+  // Exercise lines only (`ID | points | title | hint`): not comments, nor a directive like `step: bonus`.
+  return readFileSync(file, 'utf8').split('\n').filter((line) => /^\s*\d+\.\d+\s*\|/.test(line))
     .map((line) => line.split('|')[0].trim());
 }
 

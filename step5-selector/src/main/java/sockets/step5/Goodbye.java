@@ -41,7 +41,7 @@ final class Goodbye {
         connection.reader.stop(); // what it sent and we did not handle is dropped
         // No OP_READ until all is sent: the client's end of stream would wake us on every turn.
         connection.writer.updateInterest();
-        clients.touch(connection); // the flush at the end of this turn sends what waits, then half-closes
+        clients.touch(connection); // this turn's last flush sends what waits, then half-closes
         clients.loop().schedule(SelectorServer.GOODBYE_MILLIS, this::close); // whatever happens
         // end::finish[]
         // end::solution-5.5[]
