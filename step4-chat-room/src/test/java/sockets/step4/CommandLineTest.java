@@ -186,6 +186,7 @@ class CommandLineTest {
         @Exercise("4.9")
         @ParameterizedTest(name = "{0}: every client is told and nobody paired again, ''server stopped'' once, exit 0")
         @ValueSource(strings = {"TERM", "INT"})
+        @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a new JVM: slow to start on a busy machine
         void signal(String signal) throws Exception {
             // Into a file: a pipe read while the process exits can fail with "Stream closed".
             Path printed = Files.createTempFile("chat-server", ".out");
@@ -195,7 +196,7 @@ class CommandLineTest {
             Process server = new ProcessBuilder(command).redirectOutput(printed.toFile()).start();
             List<LoopbackClient> clients = new java.util.ArrayList<>();
             try {
-                RobustnessTest.waitFor(() -> lines(printed).size() > 0, "the server's first line");
+                RobustnessTest.waitFor(() -> lines(printed).size() > 0, "the server's first line (a new JVM)", 30);
                 Matcher listening = LISTENING.matcher(lines(printed).getFirst());
                 assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT'");
                 int port = Integer.parseInt(listening.group(1));
@@ -214,7 +215,7 @@ class CommandLineTest {
                     assertEquals(null, client.readLine(), "after the notice nothing more, then the end of the stream");
                     client.close();
                 }
-                assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server should exit after SIG" + signal);
+                assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server should exit after SIG" + signal);
                 assertEquals(0, server.exitValue(), "exit 0 after a graceful shutdown on SIG" + signal);
                 assertEquals(1, lines(printed).stream().filter(line -> line.equals("server stopped")).count(),
                         "'server stopped' once, whoever stopped the server: " + lines(printed));
@@ -280,7 +281,7 @@ class CommandLineTest {
                         return "unreadable: " + e;
                     }
                 });
-                assertTrue(process.waitFor(10, TimeUnit.SECONDS), "a usage error ends the program at once");
+                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a usage error ends the program at once");
                 String printed = output.get(5, TimeUnit.SECONDS);
                 assertEquals(2, process.exitValue(), printed);
                 assertTrue(printed.contains("Usage: chat server"), printed);

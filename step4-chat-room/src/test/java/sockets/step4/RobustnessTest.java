@@ -172,9 +172,14 @@ class RobustnessTest {
 
     /** Checks {@code condition} every millisecond until it holds; fails after 5 s naming {@code what}. */
     static void waitFor(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        waitFor(condition, what, 5);
+    }
+
+    /** {@link #waitFor(BooleanSupplier, String)} for {@code seconds}: a child JVM may take that long to start on a busy machine. */
+    static void waitFor(BooleanSupplier condition, String what, int seconds) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "waited 5 s for " + what);
+            assertTrue(System.nanoTime() < end, "waited " + seconds + " s for " + what);
             LockSupport.parkNanos(1_000_000);
         }
     }
