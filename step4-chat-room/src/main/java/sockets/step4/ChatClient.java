@@ -30,7 +30,12 @@ public final class ChatClient {
      * with a message for the user - {@code cannot use that name: ...} when the name is refused.
      */
     public static void chat(String host, int port, String name, UserTerminal terminal) throws IOException {
-        try (SimpleSocket socket = SimpleSocket.connect(host, port, CONNECT_TIMEOUT_MILLIS, MAX_LINE_BYTES)) {
+        chat(SimpleSocket.connect(host, port, CONNECT_TIMEOUT_MILLIS, MAX_LINE_BYTES), name, terminal);
+    }
+
+    /** The same on a socket connected already - with TLS, say ({@link ClientTlsOptions}); closes it at the end. */
+    public static void chat(SimpleSocket connected, String name, UserTerminal terminal) throws IOException {
+        try (SimpleSocket socket = connected) {
             ChatClient client = new ChatClient(socket, terminal);
             if (name != null && !client.takeName(name)) {
                 return; // The server shut down before it answered: a goodbye all the same.

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import sockets.step4.threads.Connections;
 import sockets.step4.threads.ThreadPerClient;
 
@@ -44,6 +45,8 @@ public final class ChatServer implements AutoCloseable {
 
     private final SimpleServerSocket listener;
     private final Settings settings;
+    private final SSLContext tls;
+    private final int handshakeMillis;
     private final PrintStream log;
     private final Lobby lobby = new Lobby();
     private final Connections<Session> sessions;
@@ -51,17 +54,28 @@ public final class ChatServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread acceptor;
 
-    private ChatServer(SimpleServerSocket listener, Settings settings, PrintStream log) {
+    private ChatServer(SimpleServerSocket listener, Settings settings, SSLContext tls, int handshakeMillis, PrintStream log) {
         this.listener = listener;
         this.settings = settings;
+        this.tls = tls;
+        this.handshakeMillis = handshakeMillis;
         this.log = log;
         this.sessions = new Connections<>(settings.maxClients());
     }
 
     /** Binds, listens and starts accepting; {@code log} gets one line per arrival and departure. */
     public static ChatServer start(Settings settings, PrintStream log) throws IOException {
+        return start(settings, null, log);
+    }
+
+    /** The same, every client inside TLS with {@code tls}'s certificate ({@link TlsWrapper}); null: plain TCP. */
+    public static ChatServer start(Settings settings, SSLContext tls, PrintStream log) throws IOException {
+        return start(settings, tls, TlsWrapper.HANDSHAKE_MILLIS, log);
+    }
+
+    static ChatServer start(Settings settings, SSLContext tls, int handshakeMillis, PrintStream log) throws IOException {
         var listener = SimpleServerSocket.listen(settings.bind(), settings.port(), settings.maxLineBytes());
-        ChatServer server = new ChatServer(listener, settings, log);
+        ChatServer server = new ChatServer(listener, settings, tls, handshakeMillis, log);
         // One thread accepts; every client gets a virtual thread of its own (exercise 4.1's loop).
         Thread.Builder perClient = Thread.ofVirtual().name("client-", 1);
         server.acceptor = Thread.ofPlatform().name("acceptor").daemon()
@@ -69,10 +83,18 @@ public final class ChatServer implements AutoCloseable {
         return server;
     }
 
-    /** One client's thread: a place among the sessions, then the chat; beyond the limit, a refusal. */
+    /** One client's thread: keepalive, its TLS handshake, a place among the sessions, then the chat; beyond the limit, a refusal. */
     private void serve(SimpleSocket client) throws IOException {
         KeepAliveProbes probes = settings.keepAlive();
         client.keepAlive(probes.idle(), probes.interval(), probes.probes());
+        if (tls != null) {
+            try {
+                client = TlsWrapper.accept(client, tls, handshakeMillis);
+            } catch (IOException e) {
+                log.println("! " + e.getMessage()); // Not a chat client, or not one that trusts us: nobody else is told.
+                return;
+            }
+        }
         Session session = new Session(client, lobby, log, settings.stallMillis());
         if (!sessions.tryAdd(session)) {
             session.refuse(stopping.get() ? Session.SHUTTING_DOWN : "! server is full - try again later");

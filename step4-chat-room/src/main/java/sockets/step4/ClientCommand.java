@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,6 +27,9 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "your name: 1-20 of A-Z a-z 0-9 _ -")
     String name;
 
+    @Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     private final InputStream in;
     private final PrintStream out;
 
@@ -44,8 +48,13 @@ final class ClientCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), "--name: " + problem);
         }
+        if (tls.problem() != null) {
+            throw new ParameterException(spec.commandLine(), tls.problem());
+        }
         try (UserTerminal terminal = UserTerminal.open(in, out, ChatClient.MAX_LINE_BYTES, null)) {
-            ChatClient.chat(host, port, name, terminal);
+            // Only a person at a terminal is asked whether to trust a server never met; a script is not.
+            boolean person = terminal instanceof JLineTerminal;
+            ChatClient.chat(tls.connect(host, port, terminal, person), name, terminal);
         }
         return 0;
     }

@@ -6,8 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code chat server}: listens, serves until the console's {@code /quit}, SIGINT or SIGTERM. */
@@ -20,6 +21,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions options = new ServerOptions();
+
+    @Mixin
+    ServerTlsOptions tls = new ServerTlsOptions();
 
     private final InputStream in;
     private final PrintStream out;
@@ -34,11 +38,15 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // tag::solution-4.9[]
         var settings = options.settings(spec.commandLine()); // an option out of range: exit 2
+        if (tls.problem() != null) { // options that do not go together: exit 2 as well
+            throw new ParameterException(spec.commandLine(), tls.problem());
+        }
         // The operator's terminal: the server's log goes there too, above the line being typed.
         try (UserTerminal console = UserTerminal.open(in, out, settings.maxLineBytes(), "/quit")) {
             PrintStream log = OperatorConsole.log(console);
-            ChatServer server = ChatServer.start(settings, log);
+            ChatServer server = tls.start(settings, log); // plain TCP, or TLS with --tls
             log.println("listening on " + server.address());
+            tls.describe(log); // with TLS: the certificate's fingerprint, and where it is kept
             // SIGINT (Ctrl-C) and SIGTERM: shut down gracefully, let this thread say so, then exit 0.
             CountDownLatch said = new CountDownLatch(1);
             Thread onSignal = ChatMain.onSignal(() -> {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import jdk.net.ExtendedSocketOptions;
+import javax.net.ssl.SSLSocket;
 import sockets.step1.Endpoints;
 import sockets.step2.Connector;
 import sockets.step2.Failures;
@@ -17,22 +18,33 @@ import sockets.step3.GracefulClose;
 import sockets.step3.KeepAlive;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
+import sockets.step4.tls.Deadline;
 
 /**
  * The course's socket class (the C++ original's {@code simple_socket.hpp}): a connected TCP
  * socket that sends and receives UTF-8 lines, each at most {@code maxLineBytes} long. With
  * {@link SimpleServerSocket} the only class of the chat that touches {@code java.net}; its
- * errors are plain {@link IOException}s whose message a user can read.
+ * errors are plain {@link IOException}s whose message a user can read. With TLS
+ * ({@link TlsWrapper}) the same lines travel encrypted: a TLS socket is the TCP socket wrapped.
  */
 public final class SimpleSocket implements Closeable {
 
     private final Socket socket;
+    private final Socket tcp;
+    private final int maxLineBytes;
     private final LineReader lines;
     private final OutputStream out;
 
     /** Wraps a connected {@code socket}: {@link SimpleServerSocket#accept()} and {@link #connect} make them. */
     SimpleSocket(Socket socket, int maxLineBytes) throws IOException {
+        this(socket, socket, maxLineBytes);
+    }
+
+    /** Reads and writes through {@code socket}: {@code tcp} itself, or a TLS socket wrapped around it ({@link TlsWrapper}). */
+    SimpleSocket(Socket socket, Socket tcp, int maxLineBytes) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
+        this.maxLineBytes = maxLineBytes;
         this.lines = new LineReader(socket.getInputStream(), maxLineBytes); // step 3's bounded reader
         this.out = socket.getOutputStream();
     }
@@ -94,7 +106,7 @@ public final class SimpleSocket implements Closeable {
         } catch (SocketTimeoutException e) {
             throw new IOException("silent too long");
         } catch (IOException e) {
-            throw new IOException(socket.isClosed() ? "socket closed" : "connection lost: " + e.getMessage());
+            throw new IOException(tcp.isClosed() ? "socket closed" : "connection lost: " + e.getMessage());
         }
         // end::solution-4.3[]
     }
@@ -114,10 +126,11 @@ public final class SimpleSocket implements Closeable {
      * system cannot tune the probes, keepalive is on with the system's own timing (Linux: 2 hours).
      */
     public void keepAlive(Duration idle, Duration interval, int probes) throws IOException {
-        if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-            KeepAlive.enable(socket, idle, interval, probes);
+        // Options of the TCP connection itself: with TLS, socket is the wrapper around it.
+        if (tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            KeepAlive.enable(tcp, idle, interval, probes);
         } else {
-            socket.setKeepAlive(true);
+            tcp.setKeepAlive(true);
         }
     }
 
@@ -152,13 +165,21 @@ public final class SimpleSocket implements Closeable {
      * The end of a graceful close, after {@link #shutdownOutput()}: reads and drops whatever the
      * peer still sends until it closes its side or {@code millis} pass, then closes - step 3's
      * {@link GracefulClose}. Closing with unread bytes would make the kernel answer with a reset,
-     * which can destroy our last lines before the peer has read them.
+     * which can destroy our last lines before the peer has read them. With TLS the half-close
+     * sends a record (close_notify), which can wait behind a write that never ends: a
+     * {@link Deadline} closes the connection then.
      */
     public void drainAndClose(int millis) {
+        Deadline deadline = socket != tcp ? Deadline.closing(tcp, millis + 100) : null;
         try {
             GracefulClose.close(socket, Duration.ofMillis(millis));
         } catch (IOException e) {
             close(); // Already gone: closed all the same.
+        } finally {
+            if (deadline != null) {
+                deadline.cancel();
+                close(); // The TLS socket is closed; make sure the connection under it is too.
+            }
         }
     }
 
@@ -170,7 +191,7 @@ public final class SimpleSocket implements Closeable {
     public void close() {
         // tag::solution-4.3[]
         try {
-            socket.close();
+            tcp.close(); // The connection itself (with TLS, the TLS socket's close would first wait to send).
         } catch (IOException ignored) {
             // Closing frees the descriptor even when it reports an error: nothing left to do.
         }
@@ -179,11 +200,25 @@ public final class SimpleSocket implements Closeable {
 
     /** The peer's end as {@code ADDR:PORT}. */
     public String remoteAddress() {
-        return Endpoints.show(socket.getRemoteSocketAddress());
+        return Endpoints.show(tcp.getRemoteSocketAddress());
     }
 
     /** Our own port. */
     public int localPort() {
-        return socket.getLocalPort();
+        return tcp.getLocalPort();
+    }
+
+    /** True when the lines travel inside TLS. */
+    public boolean isTls() {
+        return socket instanceof SSLSocket;
+    }
+
+    /** The TCP connection under it all, for {@link TlsWrapper} to wrap. */
+    Socket tcp() {
+        return tcp;
+    }
+
+    int maxLineBytes() {
+        return maxLineBytes;
     }
 }

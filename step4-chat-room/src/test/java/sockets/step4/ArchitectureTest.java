@@ -24,9 +24,21 @@ class ArchitectureTest {
                     .that().resideInAPackage("sockets.step4")
                     .and().doNotHaveSimpleName("SimpleSocket")
                     .and().doNotHaveSimpleName("SimpleServerSocket")
+                    .and().doNotHaveSimpleName("TlsWrapper")
                     .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..")
-                    .because("SimpleSocket and SimpleServerSocket are the course's socket classes: the server, the"
-                            + " client and the command line use them and never a java.net class, not even an exception");
+                    .because("SimpleSocket and SimpleServerSocket are the course's socket classes (TlsWrapper wraps"
+                            + " them in TLS): the server, the client and the command line use them and never a java.net"
+                            + " class, not even an exception");
+
+    @Exercise("4.10")
+    @ArchTest
+    static final ArchRule certificates_and_trust_never_touch_the_network =
+            noClasses()
+                    .that().resideInAPackage("sockets.step4.tls")
+                    .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..")
+                    .orShould().dependOnClassesThat().haveSimpleName("SSLSocket")
+                    .because("a certificate, a fingerprint and a decision to trust are the same whatever carries"
+                            + " them: TlsWrapper alone puts them on a connection");
 
     @Exercise("4.5")
     @ArchTest

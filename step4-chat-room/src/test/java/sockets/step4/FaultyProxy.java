@@ -1,5 +1,6 @@
 package sockets.step4;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ final class FaultyProxy implements AutoCloseable {
     private final long cutAfterBytes;
     private volatile Socket client;
     private volatile Socket server;
+    private final ByteArrayOutputStream passedOn = new ByteArrayOutputStream();
 
     private FaultyProxy(int serverPort, int pieceBytes, long pauseMicros, long cutAfterBytes) throws IOException {
         this.listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -46,6 +48,13 @@ final class FaultyProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** Every byte passed on so far, both ways, as ISO-8859-1 text: what anyone on the path could read. */
+    String passedOn() {
+        synchronized (passedOn) {
+            return passedOn.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private void acceptOne() {
@@ -78,6 +87,9 @@ final class FaultyProxy implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
                 passed += n;
+                synchronized (passedOn) {
+                    passedOn.write(buffer, 0, n);
+                }
                 if (pauseMicros > 0) {
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros)); // The injected delay.
                 }

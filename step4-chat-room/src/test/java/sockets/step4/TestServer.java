@@ -25,7 +25,17 @@ final class TestServer implements AutoCloseable {
     private final List<LoopbackClient> clients = new ArrayList<>();
 
     private TestServer(ChatServer.Settings settings) throws IOException {
-        server = ChatServer.start(settings, new PrintStream(log, true, StandardCharsets.UTF_8));
+        this(settings, null, 0);
+    }
+
+    private TestServer(ChatServer.Settings settings, javax.net.ssl.SSLContext tls, int handshakeMillis) throws IOException {
+        PrintStream printed = new PrintStream(log, true, StandardCharsets.UTF_8);
+        server = tls == null ? ChatServer.start(settings, printed) : ChatServer.start(settings, tls, handshakeMillis, printed);
+    }
+
+    /** A server whose clients talk inside TLS, with {@code tls}'s certificate, each handshake within {@code handshakeMillis}. */
+    static TestServer withTls(javax.net.ssl.SSLContext tls, int handshakeMillis) throws IOException {
+        return new TestServer(ChatServer.Settings.onLoopback(), tls, handshakeMillis);
     }
 
     static TestServer start() throws IOException {
