@@ -38,6 +38,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(ChatServer.Settings.onLoopback(), tls, handshakeMillis);
     }
 
+    /** The same, disconnecting a client that reads none of its waiting lines for {@code stallMillis}. */
+    static TestServer withTls(javax.net.ssl.SSLContext tls, int handshakeMillis, int stallMillis) throws IOException {
+        return new TestServer(new ChatServer.Settings("127.0.0.1", 0, 4096, 1000, 0, stallMillis), tls, handshakeMillis);
+    }
+
     static TestServer start() throws IOException {
         return new TestServer(ChatServer.Settings.onLoopback());
     }

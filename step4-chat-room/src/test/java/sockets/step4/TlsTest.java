@@ -16,6 +16,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -89,6 +92,82 @@ class TlsTest {
                         && chat.log().contains(" failed: no TLS version in common (this chat speaks TLS 1.3 only)"),
                         "the server's log line about the TLS version");
                 assertEquals(0, chat.server.connections(), "nobody joined");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("a client that never reads")
+    class NeverReads {
+        @Test
+        @DisplayName("is dropped at the stall time though its writer is blocked inside TLS, and its session ends")
+        void droppedAndShutdown() throws Exception {
+            try (TestServer chat = TestServer.withTls(TestCertificates.serverContext("a"), 5_000, 300);
+                    TlsClient flooder = TlsClient.connect(chat.server.port(), A, config, 5_000)) {
+                flooder.expectLine("* waiting for a partner...");
+                TlsClient sleeper = TlsClient.connect(chat.server.port(), A, config, 5_000); // Closed by the server.
+                flooder.expectLine("* guest-2 joined - say hello");
+                AtomicBoolean stop = new AtomicBoolean();
+                String line = "z".repeat(4000);
+                var flood = TestServer.asyncRun(() -> {
+                    try {
+                        for (int i = 0; i < 16_000 && !stop.get(); i++) {
+                            flooder.send(line);
+                        }
+                    } catch (IOException e) {
+                        // The shutdown below ends the flood.
+                    }
+                });
+                try {
+                    flooder.expectLine("* guest-2 left (was not reading, disconnected)");
+                } finally {
+                    stop.set(true);
+                }
+                flood.get(5, TimeUnit.SECONDS);
+                RobustnessTest.waitFor(() -> chat.server.connections() == 1,
+                        "the sleeper's session to end: is a close waiting behind its blocked write?");
+                flooder.close();
+                long start = System.nanoTime();
+                assertTrue(chat.server.shutdown(), "the shutdown runs");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 3_000, "a shutdown took " + millis + " ms: is a close waiting behind a blocked write?");
+                RobustnessTest.waitFor(() -> chat.server.connections() == 0, "every client's session to end after the shutdown");
+            }
+        }
+
+        @Test
+        @DisplayName("leaves (half-closes) while its writer is blocked inside TLS: its session still ends in bounded time")
+        void leavesWhileBlocked() throws Exception {
+            try (TestServer chat = TestServer.withTls(TestCertificates.serverContext("a"), 5_000, 60_000);
+                    TlsClient flooder = TlsClient.connect(chat.server.port(), A, config, 5_000)) {
+                flooder.expectLine("* waiting for a partner...");
+                try (TlsClient sleeper = TlsClient.connect(chat.server.port(), A, config, 5_000)) {
+                    flooder.expectLine("* guest-2 joined - say hello");
+                    AtomicBoolean stop = new AtomicBoolean();
+                    var flood = TestServer.asyncRun(() -> {
+                        try {
+                            for (int i = 0; i < 16_000 && !stop.get(); i++) {
+                                flooder.send("y".repeat(4000));
+                            }
+                        } catch (IOException e) {
+                            // Closed at the end of the test.
+                        }
+                    });
+                    try {
+                        awaitStalledWriter(chat);
+                        sleeper.socket.shutdownOutput();
+                        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+                        while (chat.server.connections() > 1) {
+                            assertTrue(System.nanoTime() < end, "the sleeper's session did not end within 8 s of its half-close:"
+                                    + " is the TLS half-close (close_notify) waiting behind its blocked write, with no deadline?");
+                            LockSupport.parkNanos(1_000_000);
+                        }
+                    } finally {
+                        stop.set(true);
+                        flooder.close();
+                    }
+                    flood.get(5, TimeUnit.SECONDS);
+                }
             }
         }
     }
@@ -195,6 +274,23 @@ class TlsTest {
     static boolean refusedHandshake(String log) {
         return Pattern.compile("! TLS handshake with 127\\.0\\.0\\.1:\\d+ failed: (the peer does not trust our certificate"
                 + "|the peer closed the connection in the middle of it)").matcher(log).find();
+    }
+
+    /**
+     * Waits until the outboxes stay full for 500 ms: the writer takes everything waiting whenever
+     * it can write, so a queue that stays full means it is blocked in a write (the kernel's
+     * buffers, several MB on loopback, are full).
+     */
+    private static void awaitStalledWriter(TestServer chat) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long fullSince = System.nanoTime();
+        while (System.nanoTime() - fullSince < TimeUnit.MILLISECONDS.toNanos(500)) {
+            assertTrue(System.nanoTime() < end, "the sleeper's writer never stalled within 15 s");
+            if (chat.server.queuedBytes() < Outbox.MAX_BYTES) {
+                fullSince = System.nanoTime();
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
     }
 
     private static int readQuietly(InputStream in) {
