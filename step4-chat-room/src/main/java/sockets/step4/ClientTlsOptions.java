@@ -82,8 +82,7 @@ final class ClientTlsOptions {
         // First use, and a person at the keyboard: show the fingerprint, ask, remember, connect again.
         terminal.show(server + " is not a known server. The SHA-256 fingerprint of its certificate is");
         terminal.show("  " + trusted.presented());
-        terminal.show("Is it the one the server printed when it started? Type yes to trust it"
-                + " (it is remembered in " + known.file() + "), anything else to leave.");
+        terminal.show("Is it the one the server printed when it started? Type yes to trust it, anything else to leave.");
         String answer = terminal.readLine();
         if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
             throw new IOException("not trusted: nothing was sent to " + server);

@@ -87,10 +87,10 @@ public final class ServerCertificate {
             certificate().checkValidity();
         } catch (CertificateExpiredException e) {
             throw new IOException("the certificate " + where + " expired on "
-                    + ServerTrust.date(certificate().getNotAfter().getTime()) + " - " + remedy);
+                    + ServerTrust.date(certificate().getNotAfter()) + " - " + remedy);
         } catch (CertificateNotYetValidException e) {
             throw new IOException("the certificate " + where + " is not valid before "
-                    + ServerTrust.date(certificate().getNotBefore().getTime()) + " - " + remedy);
+                    + ServerTrust.date(certificate().getNotBefore()) + " - " + remedy);
         }
         if (!keyMatches()) {
             throw new IOException("the private key " + where + " does not belong to its certificate");

@@ -5,9 +5,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -65,30 +65,34 @@ public final class ServerTrust implements X509TrustManager {
         try {
             certificate.checkValidity();
         } catch (CertificateExpiredException e) {
-            throw new CertificateException("the certificate of " + server + " expired on " + date(certificate.getNotAfter().getTime()));
+            throw refused("expired on " + date(certificate.getNotAfter()));
         } catch (CertificateNotYetValidException e) {
-            throw new CertificateException("the certificate of " + server + " is not valid before "
-                    + date(certificate.getNotBefore().getTime()));
+            throw refused("is not valid before " + date(certificate.getNotBefore()));
         }
         if (given != null) {
             if (!given.equals(presented)) {
-                throw new CertificateException("the certificate of " + server + " is not the one given: expected "
-                        + given + ", got " + presented);
+                throw refused("is not the one given: expected " + given + ", got " + presented);
             }
             return; // The user vouched for this very certificate.
         }
         Fingerprint remembered = remembered();
         if (remembered == null) {
-            unknown = true; // First use: the caller may ask the user, and connect again.
-            throw new CertificateException(server + " is not a known server: its certificate's SHA-256 fingerprint is "
-                    + presented + " - check it with the server's operator, then connect with --trust " + presented);
+            unknown = true; // First use: the caller may ask the user, then connect again.
+            throw new CertificateException(server + " is not a known server: its certificate's"
+                    + " SHA-256 fingerprint is " + presented + " - check it with the server's"
+                    + " operator, then connect with --trust " + presented);
         }
         if (!remembered.equals(presented)) {
-            throw new CertificateException("the certificate of " + server + " has changed: known " + remembered + ", now "
-                    + presented + " - if the server really has a new certificate, delete its line in " + known.file());
+            throw refused("has changed: known " + remembered + ", now " + presented + " - if the"
+                    + " server really has a new certificate, delete its line in " + known.file());
         }
         // end::check-server[]
         // end::solution-4.10[]
+    }
+
+    /** {@code the certificate of SERVER WHY}: the refusal the user reads. */
+    private CertificateException refused(String why) {
+        return new CertificateException("the certificate of " + server + " " + why);
     }
 
     /** The fingerprint {@link KnownServers} remembers for this server, or null. */
@@ -101,8 +105,8 @@ public final class ServerTrust implements X509TrustManager {
     }
 
     /** A certificate's date for a user: {@code 2030-01-31 12:00 UTC}. */
-    static String date(long epochMillis) {
-        return DATE.format(Instant.ofEpochMilli(epochMillis));
+    static String date(Date date) {
+        return DATE.format(date.toInstant());
     }
 
     /** The fingerprint of the certificate the server presented; null before the handshake reached it. */

@@ -119,8 +119,8 @@ class ServerTrustTest {
     void outOfDatesRefused() throws Exception {
         X509Certificate expired = certificate("expired");
         X509Certificate future = certificate("not-yet-valid");
-        String until = ServerTrust.date(expired.getNotAfter().getTime());
-        String from = ServerTrust.date(future.getNotBefore().getTime());
+        String until = ServerTrust.date(expired.getNotAfter());
+        String from = ServerTrust.date(future.getNotBefore());
         assertEquals("the certificate of " + SERVER + " expired on " + until,
                 refusal(new ServerTrust(SERVER, known(), Fingerprint.of(expired)), expired));
         known().remember(SERVER, Fingerprint.of(future));
