@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets.testing.CapturedOutput;
 import sockets.testing.Readme;
+import sockets.testing.ReadmeQuotes;
 
 /**
  * Ungraded: the README's section 1 is what the tour prints, and its code excerpts are the tagged
@@ -33,7 +34,13 @@ class ReadmeTest {
     @Test
     @DisplayName("shows each code excerpt exactly as it is in the tagged source")
     void excerptsMatchTheSources() throws Exception {
-        Readme.assertExcerptsMatchSources(11); // From exercises 4.1 to 4.9.
+        Readme.assertExcerptsMatchSources(15); // From exercises 4.1 to 4.10.
+    }
+
+    @Test
+    @DisplayName("quotes each exercise's contract exactly as it is in the source")
+    void quotesMatchTheSources() throws Exception {
+        ReadmeQuotes.assertQuotesMatchSources(1); // ServerTrust.checkServerTrusted (exercise 4.10).
     }
 
     /** {@code transcript} with what changes from run to run replaced by a placeholder. */

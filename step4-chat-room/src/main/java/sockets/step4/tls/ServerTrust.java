@@ -57,7 +57,8 @@ public final class ServerTrust implements X509TrustManager {
      * {@link #presented()} is the certificate's fingerprint, whatever the verdict.
      */
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+            throws CertificateException {
         // tag::solution-4.10[]
         // tag::check-server[]
         X509Certificate certificate = chain[0];

@@ -112,8 +112,13 @@ public final class CodeScan {
                 }
             }
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                String target = dependency.getTargetClass().getName();
-                String rule = forbiddenClass(dependency.getTargetClass());
+                // An array is judged, and allowed, by its element type: X509Certificate[] is X509Certificate.
+                JavaClass used = dependency.getTargetClass();
+                while (used.isArray()) {
+                    used = used.getComponentType();
+                }
+                String target = used.getName();
+                String rule = forbiddenClass(used);
                 if (rule != null && !allowed.allows(type.getName(), target)) {
                     String what = type.getName() + " uses " + target.replace('$', '.');
                     found.putIfAbsent(what, what + where(dependency.getSourceCodeLocation()) + ": " + rule);

@@ -121,6 +121,25 @@ class CodeScanTest {
     }
 
     @Test
+    @DisplayName("allows an array of a class allowed-calls.txt allows, and names its element type otherwise")
+    void allowedArrays() throws IOException {
+        Compiled.main(step(), "sockets/step9/Chain.java", """
+                package sockets.step9;
+                public class Chain {
+                    public static int length(java.security.cert.X509Certificate[] chain) {
+                        return chain.length;
+                    }
+                }
+                """);
+        List<String> unallowed = Inspection.of(step()).rejections();
+        assertTrue(unallowed.stream().anyMatch(line -> line.startsWith("sockets.step9.Chain uses java.security.cert.X509Certificate ")),
+                "the element type named, not [Ljava.security...: " + unallowed);
+        Files.createDirectories(step().resolve("src/test/resources"));
+        Files.writeString(step().resolve(AllowedCalls.FILE), "sockets.step9.. | java.security.. | certificates\n");
+        assertEquals(List.of(), Inspection.of(step()).rejections());
+    }
+
+    @Test
     @DisplayName("judges only the classes compiled from src/main/java: another source folder is the course's")
     void onlyTheStudentsSources() throws IOException {
         Compiled.compile(step(), "src/launcher/java", "target/classes", "sockets/step9/Launcher.java",
