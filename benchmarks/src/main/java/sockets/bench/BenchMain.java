@@ -83,6 +83,9 @@ public final class BenchMain {
                     measureStalledRooms(options, results, log, chat);
                 }
             }
+            if (options.runs("tls")) {
+                measureTlsCost(options, results, log);
+            }
             results.context.put("load average at the end", RunContext.loadAverage());
             results.notes.add("server and relay output: " + logFile);
             progress("writing " + options.out().resolve("bench.md") + ", bench.json, " + CHART_FILE);
@@ -188,6 +191,43 @@ public final class BenchMain {
             results.stalled.put(chat, StalledRooms.measure(server, o.stalledRooms()));
         } catch (IOException | RuntimeException e) {
             results.notes.add(chat + ": stalled rooms failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Two fresh servers of step 4's chat.jar (the chat with TLS), one plain, one with --tls (a
+     * certificate made in a folder of its own).
+     */
+    private static void measureTlsCost(BenchOptions o, Results results, PrintStream log) throws InterruptedException {
+        if (!Files.isRegularFile(o.chatJar())) {
+            results.notes.add("TLS's cost not measured: " + o.chatJar() + " is missing");
+            return;
+        }
+        progress(String.format(Locale.ROOT, "step 4 and step 4 --tls: %,d connections to the welcome each, %,d round trips",
+                o.tlsConnections(), o.roundTrips()));
+        Path config = null;
+        try {
+            config = Files.createTempDirectory("bench-tls");
+            try (ChatRelay plain = ChatRelay.start(Results.STEP4, o.java(), o.chatJar(), 1_000, log);
+                 TlsChatRelay tls = TlsChatRelay.start(o.java(), o.chatJar(), log, config)) {
+                results.tls = TlsCost.measure(plain, tls, o.tlsConnections(), o.warmups(), o.roundTrips(), limit(o));
+            }
+        } catch (IOException | RuntimeException e) {
+            results.notes.add("TLS's cost not measured: " + e.getMessage());
+        } finally {
+            deleteQuietly(config);
+        }
+    }
+
+    /** The TLS server's folder: its certificate, made for this run only. */
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind: harmless.
         }
     }
 

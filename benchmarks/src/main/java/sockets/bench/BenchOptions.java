@@ -10,19 +10,20 @@ import java.util.Set;
  * seconds (CI's smoke test); the other options override one figure each.
  */
 record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRoundTrips, long throughputMillis,
-                    int idleClients, int stalledRooms, Path chatJar, Path selectorJar, Path out, Path java,
-                    Set<String> phases) {
+                    int idleClients, int stalledRooms, int tlsConnections, Path chatJar, Path selectorJar, Path out,
+                    Path java, Set<String> phases) {
 
     /** Idle clients each chat is measured with by default: the count its goal names. */
     static final int STEP4_IDLE_CLIENTS = 8_000;
     static final int STEP5_IDLE_CLIENTS = 19_000;
 
     /** The measurements, in the order they run; {@code --only} picks some of them. */
-    static final List<String> PHASES = List.of("round-trip", "throughput", "isolation", "idle", "stalled");
+    static final List<String> PHASES = List.of("round-trip", "throughput", "isolation", "idle", "stalled", "tls");
 
     static final String USAGE = """
             usage: bench [--quick] [--round-trips N] [--warmup N] [--clients N] [--rooms N] [--seconds S]
-                         [--only PHASES] [--chat-jar FILE] [--selector-jar FILE] [--out DIR] [--java FILE]
+                         [--connections N] [--only PHASES] [--chat-jar FILE] [--selector-jar FILE] [--out DIR]
+                         [--java FILE]
               --quick              small counts, a few seconds (a smoke test: numbers are not meaningful)
               --round-trips N      measured round trips per target after warm-up (default 100000)
               --warmup N           unmeasured round trips first (default 20000)
@@ -30,15 +31,16 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
                                    8000 for step 4, 19000 for step 5; held by processes of 5000 each)
               --rooms N            stalled rooms: senders flooding partners that never read (default 500)
               --seconds S          throughput window per target, after 1 s of warm-up (default 3)
-              --only PHASES        some of round-trip,throughput,isolation,idle,stalled (default: all)
-              --chat-jar FILE      step 4's chat (default step4-chat-room/target/chat.jar)
+              --connections N      connections timed to their welcome, plain and TLS (default 1000)
+              --only PHASES        some of round-trip,throughput,isolation,idle,stalled,tls (default: all)
+              --chat-jar FILE      step 4's chat (default step4-chat-room/target/chat.jar; TLS is step 4's)
               --selector-jar FILE  step 5's chat (default step5-selector/target/chat.jar)
               --out DIR            where bench.md, bench.json and latency.svg go (default target/bench)
               --java FILE          the java that runs the chat servers (default: the one running this)
             ncat (ncat --broker) and socat are measured when installed; the chats when their jar is there.""";
 
     private static final List<String> WITH_VALUE = List.of("--round-trips", "--warmup", "--clients", "--rooms",
-            "--seconds", "--only", "--chat-jar", "--selector-jar", "--out", "--java");
+            "--seconds", "--connections", "--only", "--chat-jar", "--selector-jar", "--out", "--java");
 
     /** A command line that cannot be understood: the message, then the usage. */
     static final class UsageException extends Exception {
@@ -54,6 +56,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         long throughputMillis = quick ? 500 : 3_000;
         int clients = quick ? 200 : 0; // 0: each chat its goal's count
         int rooms = quick ? 20 : 500;
+        int connections = quick ? 20 : 1_000;
         Path chatJar = Path.of("step4-chat-room", "target", "chat.jar");
         Path selectorJar = Path.of("step5-selector", "target", "chat.jar");
         Path out = Path.of("target", "bench");
@@ -77,6 +80,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
                 case "--clients" -> clients = positive(option, value);
                 case "--rooms" -> rooms = positive(option, value);
                 case "--seconds" -> throughputMillis = 1000L * positive(option, value);
+                case "--connections" -> connections = positive(option, value);
                 case "--only" -> phases = phases(value);
                 case "--chat-jar" -> chatJar = Path.of(value);
                 case "--selector-jar" -> selectorJar = Path.of(value);
@@ -88,7 +92,7 @@ record BenchOptions(boolean quick, int warmups, int roundTrips, int isolationRou
         // Isolation measures twice per target: a fifth of the round trips each keeps the run short.
         int isolationRoundTrips = Math.max(1_000, roundTrips / 5);
         return new BenchOptions(quick, warmups, roundTrips, isolationRoundTrips, throughputMillis, clients, rooms,
-                chatJar, selectorJar, out, java, Set.copyOf(phases));
+                connections, chatJar, selectorJar, out, java, Set.copyOf(phases));
     }
 
     /** The idle clients {@code chat} ({@link Results#STEP4} or {@link Results#STEP5}) is measured with. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,13 @@ final class ChatRelay implements Relay {
     private final String name;
     private final Process process;
     private final InetSocketAddress address;
+    private final ProcessLines output;
 
-    private ChatRelay(String name, Process process, InetSocketAddress address) {
+    private ChatRelay(String name, Process process, InetSocketAddress address, ProcessLines output) {
         this.name = name;
         this.process = process;
         this.address = address;
+        this.output = output;
     }
 
     /**
@@ -54,7 +57,7 @@ final class ChatRelay implements Relay {
             Matcher m = LISTENING.matcher(line);
             m.matches();
             // Always loopback: the server's default bind is 127.0.0.1 and we never pass --bind.
-            return new ChatRelay(name, process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))));
+            return new ChatRelay(name, process, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))), output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -73,6 +76,11 @@ final class ChatRelay implements Relay {
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** The server's next output line that matches (after {@code listening on}), or null after {@code timeoutMillis}. */
+    String awaitOutput(Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
+        return output.await(wanted, timeoutMillis);
     }
 
     @Override
@@ -101,7 +109,7 @@ final class ChatRelay implements Relay {
      * A repeats a marker until B receives it, then B answers. Welcome and pairing notices, and
      * "nobody there yet" errors, are read and skipped on the way, so both streams end up empty.
      */
-    private static void awaitRoom(Pair pair) throws IOException {
+    static void awaitRoom(Pair pair) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Pair.TIMEOUT_MILLIS);
         pair.b.setSoTimeout(200);
         try {

@@ -35,6 +35,10 @@ final class JsonReport {
                 "newcomerWelcomeUs", latency(s.newcomerWelcome()), "allDroppedSeconds", s.allDroppedSeconds(),
                 "stillConnected", s.stillConnected(), "problem", s.problem())));
         root.put("stalledRooms", stalled);
+        root.put("tls", r.tls == null ? null : map("plainWelcomeUs", latency(r.tls.plainWelcome()),
+                "tlsWelcomeUs", latency(r.tls.tlsWelcome()), "handshakeUs", latency(r.tls.handshake()),
+                "plainRoundTripUs", latency(r.tls.plainRoundTrip()), "tlsRoundTripUs", latency(r.tls.tlsRoundTrip()),
+                "welcomeRatio", r.tls.welcomeRatio(), "roundTripRatio", r.tls.roundTripRatio()));
         List<Object> goalList = new ArrayList<>();
         for (Goals.Goal g : goals) {
             goalList.add(map("server", g.chat(), "goal", g.goal(), "measured", g.measured(),

@@ -21,6 +21,7 @@ final class MarkdownReport {
         md.idle(r.idle);
         md.isolation(r.isolation);
         md.stalled(r.stalled);
+        md.tls(r.tls);
         md.goals(goals);
         if (!r.notes.isEmpty()) {
             md.line("");
@@ -126,6 +127,24 @@ final class MarkdownReport {
         if (stalled.values().stream().anyMatch(s -> s.problem() != null)) {
             row(stalled, "problem", s -> s.problem() == null ? "" : s.problem());
         }
+    }
+
+    private void tls(TlsCost.Result tls) {
+        if (tls == null) {
+            return;
+        }
+        section("TLS: what it costs (step 4's chat server, plain vs --tls, microseconds)");
+        line("| measure | plain p50 | TLS p50 | TLS / plain | plain p99 | TLS p99 |");
+        line("|---|---:|---:|---:|---:|---:|");
+        line("| connect to welcome (" + count(tls.tlsWelcome().count()) + " connections each) | "
+                + us(tls.plainWelcome().p50Us()) + " | " + us(tls.tlsWelcome().p50Us()) + " | " + times(tls.welcomeRatio())
+                + " | " + us(tls.plainWelcome().p99Us()) + " | " + us(tls.tlsWelcome().p99Us()) + " |");
+        line("| TLS handshake alone (TCP connected to TLS finished) | - | " + us(tls.handshake().p50Us()) + " | - | - | "
+                + us(tls.handshake().p99Us()) + " |");
+        line("| round trip A -> relay -> B -> relay -> A (" + count(tls.tlsRoundTrip().count()) + ") | "
+                + us(tls.plainRoundTrip().p50Us()) + " | " + us(tls.tlsRoundTrip().p50Us()) + " | "
+                + times(tls.roundTripRatio()) + " | " + us(tls.plainRoundTrip().p99Us()) + " | "
+                + us(tls.tlsRoundTrip().p99Us()) + " |");
     }
 
     private void goals(List<Goals.Goal> goals) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Everything one run measured, keyed by target name ({@code step 5}, {@code step 4}, {@code ncat},
- * {@code socat}, {@code direct}). A measurement that could not run is absent, with a line in
+ * {@code socat}, {@code direct}); TLS's cost on its own ({@link #tls}, step 4's chat). A measurement that could not run is absent, with a line in
  * {@link #notes} saying why.
  */
 final class Results {
@@ -29,6 +29,8 @@ final class Results {
     /** Per chat server (the references have no lobby to hold idle clients or stall rooms in). */
     final Map<String, IdleClients.Result> idle = new LinkedHashMap<>();
     final Map<String, StalledRooms.Result> stalled = new LinkedHashMap<>();
+    /** Step 4's chat, plain and with TLS (step 5 has no TLS). */
+    TlsCost.Result tls;
     final List<String> notes = new ArrayList<>();
 
     /** The ratios every report shows: each chat server against its references (and step 5 against step 4). */

@@ -39,6 +39,19 @@ class ReportTest {
         }
 
         @Test
+        @DisplayName("shows TLS's cost: plain and TLS p50 side by side, with their ratio")
+        void tlsCost() {
+            Results r = Fixtures.allGoalsMet();
+            r.tls = new TlsCost.Result(Fixtures.latency(200, 400), Fixtures.latency(3000, 5000), Fixtures.latency(2500, 4000),
+                    Fixtures.latency(40, 80), Fixtures.latency(60, 100));
+            String tls = MarkdownReport.render(r, Goals.evaluate(r), "latency.svg");
+            assertTrue(tls.contains("| connect to welcome (50,000 connections each) | 200 | 3000 | 15.00x | 400 | 5000 |"), tls);
+            assertTrue(tls.contains("| TLS handshake alone (TCP connected to TLS finished) | - | 2500 | - | - | 4000 |"), tls);
+            assertTrue(tls.contains("| round trip A -> relay -> B -> relay -> A (50,000) | 40.0 | 60.0 | 1.50x | 80.0 | 100 |"), tls);
+            assertFalse(md.contains("## TLS"), "no TLS section when TLS was not measured");
+        }
+
+        @Test
         @DisplayName("lists the goals with their verdicts and points to the chart")
         void goals() {
             assertTrue(md.contains("| step 4 | throughput >= 1.00 M lines/s | 6.00 M lines/s (1.20x socat's 5.00 M) | met |"), md);
