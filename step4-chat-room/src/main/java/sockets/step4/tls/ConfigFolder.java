@@ -21,7 +21,9 @@ public final class ConfigFolder {
 
     /** {@code chosen} if given, else the folder the XDG rule gives for this process. */
     public static Path resolve(String chosen) {
-        return chosen != null ? Path.of(chosen) : resolve(System.getenv(), System.getProperty("user.home"));
+        // $HOME as the XDG rule says; Java's user.home comes from the password file and ignores it.
+        String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+        return chosen != null ? Path.of(chosen) : resolve(System.getenv(), home);
     }
 
     /** The XDG rule: an absolute {@code XDG_CONFIG_HOME}, else {@code HOME/.config}. */
