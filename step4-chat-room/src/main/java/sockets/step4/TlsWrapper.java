@@ -100,8 +100,8 @@ public final class TlsWrapper {
      * deadline) or {@link TlsFailures#explain(IOException, String)}'s line (the certificate
      * refused, a peer that does not speak TLS...).
      */
-    static SimpleSocket handshake(SSLSocket tls, Socket tcp, String peer, int maxLineBytes, int millis)
-            throws IOException {
+    static SimpleSocket handshake(SSLSocket tls, Socket tcp, String peer,
+            int maxLineBytes, int millis) throws IOException {
         // tag::solution-4.10[]
         // tag::handshake[]
         tls.setEnabledProtocols(new String[] {"TLSv1.3"});

@@ -61,6 +61,7 @@ public final class ServerTrust implements X509TrustManager {
             throws CertificateException {
         // tag::solution-4.10[]
         // tag::check-server[]
+        // tag::trust-dates[]
         X509Certificate certificate = chain[0];
         presented = Fingerprint.of(certificate);
         try {
@@ -70,6 +71,8 @@ public final class ServerTrust implements X509TrustManager {
         } catch (CertificateNotYetValidException e) {
             throw refused("is not valid before " + date(certificate.getNotBefore()));
         }
+        // end::trust-dates[]
+        // tag::trust-fingerprint[]
         if (given != null) {
             if (!given.equals(presented)) {
                 throw refused("is not the one given: expected " + given + ", got " + presented);
@@ -87,6 +90,7 @@ public final class ServerTrust implements X509TrustManager {
             throw refused("has changed: known " + remembered + ", now " + presented + " - if the"
                     + " server really has a new certificate, delete its line in " + known.file());
         }
+        // end::trust-fingerprint[]
         // end::check-server[]
         // end::solution-4.10[]
     }
