@@ -97,8 +97,10 @@ public final class TlsWrapper {
      * returns the chat's socket on it. One deadline bounds the whole handshake: when
      * {@code millis} pass first, a {@link Deadline} closes {@code tcp}. On failure {@code tcp} is
      * closed and the message is {@code TLS handshake with PEER not finished within N ms} (the
-     * deadline) or {@link TlsFailures#explain(IOException, String)}'s line (the certificate
-     * refused, a peer that does not speak TLS...).
+     * deadline) or {@link TlsFailures#explain(IOException, String)}'s line: the client's own
+     * refusal of the certificate as it is, {@code TLS handshake with PEER failed: it does not speak
+     * TLS (a plain chat server? then connect without --tls)}, {@code ... failed: no TLS version in
+     * common (this chat speaks TLS 1.3 only)} - a peer that offers only TLS 1.2 must get this one.
      */
     static SimpleSocket handshake(SSLSocket tls, Socket tcp, String peer,
             int maxLineBytes, int millis) throws IOException {
