@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -99,6 +100,20 @@ class TlsTest {
     @Nested
     @DisplayName("a client that never reads")
     class NeverReads {
+        /** 4000-byte lines from {@code flooder}, on a thread of their own, until {@code stop} or its connection ends. */
+        private static CompletableFuture<Void> flood(TlsClient flooder, AtomicBoolean stop) {
+            String line = "z".repeat(4000);
+            return TestServer.asyncRun(() -> {
+                try {
+                    for (int i = 0; i < 16_000 && !stop.get(); i++) {
+                        flooder.send(line);
+                    }
+                } catch (IOException e) {
+                    // The test closed the flooder, or the server its connection: the flood is over.
+                }
+            });
+        }
+
         @Test
         @DisplayName("is dropped at the stall time though its writer is blocked inside TLS, and its session ends")
         void droppedAndShutdown() throws Exception {
@@ -108,16 +123,7 @@ class TlsTest {
                 TlsClient sleeper = TlsClient.connect(chat.server.port(), A, config, 5_000); // Closed by the server.
                 flooder.expectLine("* guest-2 joined - say hello");
                 AtomicBoolean stop = new AtomicBoolean();
-                String line = "z".repeat(4000);
-                var flood = TestServer.asyncRun(() -> {
-                    try {
-                        for (int i = 0; i < 16_000 && !stop.get(); i++) {
-                            flooder.send(line);
-                        }
-                    } catch (IOException e) {
-                        // The shutdown below ends the flood.
-                    }
-                });
+                var flood = flood(flooder, stop);
                 try {
                     flooder.expectLine("* guest-2 left (was not reading, disconnected)");
                 } finally {
@@ -144,15 +150,7 @@ class TlsTest {
                 try (TlsClient sleeper = TlsClient.connect(chat.server.port(), A, config, 5_000)) {
                     flooder.expectLine("* guest-2 joined - say hello");
                     AtomicBoolean stop = new AtomicBoolean();
-                    var flood = TestServer.asyncRun(() -> {
-                        try {
-                            for (int i = 0; i < 16_000 && !stop.get(); i++) {
-                                flooder.send("y".repeat(4000));
-                            }
-                        } catch (IOException e) {
-                            // Closed at the end of the test.
-                        }
-                    });
+                    var flood = flood(flooder, stop);
                     try {
                         awaitStalledWriter(chat);
                         sleeper.socket.shutdownOutput();
