@@ -27,7 +27,7 @@ import sockets.testing.Exercise;
 class TlsCommandLineTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:\\d+");
-    private static final String STARTED = "type a line to send it to every client, /quit to stop the server";
+    private static final String STARTED = OperatorConsole.GREETING;
 
     @TempDir
     Path config;

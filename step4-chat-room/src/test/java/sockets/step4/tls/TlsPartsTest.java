@@ -137,6 +137,40 @@ class TlsPartsTest {
             assertTrue(failure(resource("not-yet-valid.p12"), null).contains(" is not valid before 2099-01-01"));
         }
 
+        @Test
+        @DisplayName("more bad files: a PKCS#12 with --key or the wrong password, PEM blocks damaged, encrypted or missing")
+        void moreBadFiles() throws Exception {
+            Path p12 = resource("a.p12");
+            Path cert = resource("pem-cert.pem");
+            assertEquals(p12 + " is not a PEM file: --key goes with a PEM certificate only",
+                    assertThrows(IOException.class, () -> CertificateFiles.read(p12, cert, new char[0])).getMessage());
+            assertEquals("cannot open " + p12 + ": wrong password - set CHAT_CERT_PASSWORD to the file's password",
+                    assertThrows(IOException.class, () -> CertificateFiles.read(p12, null, "wrong".toCharArray())).getMessage());
+            Path keyOnly = pem("key-only.pem", pemKeyOf("a.p12"));
+            assertEquals(keyOnly + " holds no certificate (-----BEGIN CERTIFICATE-----)", failure(keyOnly, null));
+            Path encrypted = pem("encrypted.pem", block("ENCRYPTED PRIVATE KEY", "AAAA"));
+            assertTrue(failure(cert, encrypted).startsWith(encrypted + " holds an encrypted key - decrypt it: openssl pkcs8"));
+            Path strangeKey = pem("strange.pem", block("PRIVATE KEY", "AAAA"));
+            assertEquals(strangeKey + ": a private key of a kind this chat cannot use (EC, RSA and Ed25519 work)",
+                    failure(cert, strangeKey));
+            Path badCert = pem("bad-cert.pem", block("CERTIFICATE", "AAAA"));
+            assertTrue(failure(badCert, null).startsWith(badCert + ": a certificate that cannot be read"), failure(badCert, null));
+            Path damaged = pem("damaged.pem", block("CERTIFICATE", "A===A"));
+            assertTrue(failure(damaged, null).startsWith("a damaged PEM block CERTIFICATE"), failure(damaged, null));
+            assertEquals("no such file: " + folder.resolve("none.pem"),
+                    assertThrows(IOException.class, () -> Fingerprint.ofCertificateFile(folder.resolve("none.pem"))).getMessage());
+            assertEquals(strangeKey + " holds no certificate that can be read (PEM or DER)",
+                    assertThrows(IOException.class, () -> Fingerprint.ofCertificateFile(strangeKey)).getMessage());
+        }
+
+        private Path pem(String name, String text) throws IOException {
+            return Files.writeString(folder.resolve(name), text);
+        }
+
+        private static String block(String type, String base64) {
+            return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
+        }
+
         private static String failure(Path cert, Path key) {
             return assertThrows(IOException.class, () -> ServerCertificate.fromFiles(cert, key)).getMessage();
         }
