@@ -36,10 +36,11 @@ final class ServerCommand implements Callable<Integer> {
 
     /**
      * Takes the settings of its options (one out of range, or a {@code tls.problem()}: picocli's
-     * usage error with the lesson's message, exit 2), starts the server with {@code tls.start(settings, log)} - plain TCP, or TLS with
-     * {@code --tls} or {@code --cert} - and prints {@code listening on ADDR:PORT} first, then
-     * {@code tls.describe(log)}'s lines; serves the operator's console until the server stops,
-     * prints {@code server stopped} once, and returns 0.
+     * usage error with the lesson's message, exit 2), starts the server with
+     * {@code tls.start(settings, log)} - plain TCP, or TLS with {@code --tls} or {@code --cert} -
+     * and prints {@code listening on ADDR:PORT} first, then {@code tls.describe(log)}'s lines;
+     * serves the operator's console until the server stops, prints {@code server stopped} once,
+     * and returns 0.
      */
     @Override
     public Integer call() throws Exception {
