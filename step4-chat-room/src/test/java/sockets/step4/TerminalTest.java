@@ -137,6 +137,6 @@ class TerminalTest {
         // Echoed, and JLine waiting for the next key: Ctrl-C comes between two keys, as a person's does.
         ClientEnd.awaitWaiting(reader[0], () -> screen().contains(text));
         terminal.raise(Terminal.Signal.INT);
-        return line.get(30, java.util.concurrent.TimeUnit.SECONDS); // Generous: under a heavy load (37 here) 5 s ran out.
+        return line.get(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
