@@ -75,10 +75,11 @@ final class SideBySide {
             int threadsWith = ManagementFactory.getThreadMXBean().getThreadCount();
             System.gc();
             long rssWith = rssKb();
-            // Two newcomers are paired; they chat while the others sit idle.
-            try (TourClient a = new TourClient(port); TourClient b = new TourClient(port)) {
-                a.readUntil("joined");
+            // Two newcomers are paired; they chat while the others sit idle. b connects once a waits:
+            // on step 4 each has a thread of its own, and b's could reach the lobby first.
+            try (TourClient a = new TourClient(port); TourClient b = a.waitingThenPartner(port)) {
                 b.readUntil("chatting with");
+                a.readUntil("joined");
                 long[] nanos = new long[ROUND_TRIPS];
                 for (int i = 0; i < ROUND_TRIPS; i++) {
                     long start = System.nanoTime();

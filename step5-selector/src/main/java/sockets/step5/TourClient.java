@@ -118,4 +118,10 @@ final class TourClient implements Closeable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Once this client waits for a partner, connects the one that will be its partner. */
+    TourClient waitingThenPartner(int port) throws IOException {
+        readUntil("waiting for a partner");
+        return new TourClient(port);
+    }
 }
