@@ -87,6 +87,10 @@ public final class ChatServer implements AutoCloseable {
     private void serve(SimpleSocket client) throws IOException {
         KeepAliveProbes probes = settings.keepAlive();
         client.keepAlive(probes.idle(), probes.interval(), probes.probes());
+        // What the kernel may hold for this client, bounded like its outbox (README 3.7). Left to
+        // grow (to 4 MB on Linux), 500 clients that never read had the server encode 1 GB for them:
+        // seconds of work in which other clients waited, since a virtual thread runs until it blocks.
+        client.sendBuffer(Outbox.MAX_BYTES);
         if (tls != null) {
             try {
                 client = TlsWrapper.accept(client, tls, handshakeMillis);

@@ -135,6 +135,15 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
+     * At most about {@code bytes} of our lines wait in the kernel for a peer that does not read
+     * ({@code SO_SNDBUF}; Linux counts its bookkeeping in it and doubles the number). Left alone,
+     * Linux grows this buffer to megabytes.
+     */
+    public void sendBuffer(int bytes) throws IOException {
+        tcp.setSendBufferSize(bytes);
+    }
+
+    /**
      * Half-close: the peer reads end of stream after our last line, while we can still read.
      * Fails with {@code cannot half-close: ...}.
      */

@@ -151,6 +151,44 @@ class BoundsTest {
     }
 
     @Test
+    @DisplayName("a client that never reads is held little in the kernel too: the server bounds its send buffer")
+    void kernelHoldsLittleForSleeper() throws Exception {
+        try (TestServer chat = TestServer.withTimeouts(0, 500)) {
+            LoopbackClient[] room = chat.pair("flooder", "sleeper");
+            AtomicBoolean stop = new AtomicBoolean();
+            String line = "k".repeat(4000);
+            var flood = TestServer.asyncRun(() -> {
+                try {
+                    for (int i = 0; i < 16_000 && !stop.get(); i++) {
+                        room[0].send(line);
+                    }
+                } catch (IOException e) {
+                    // The server dropped the flooder in turn, or the test closed it.
+                }
+            });
+            try {
+                room[0].expectLine(l -> l.equals("* sleeper left (was not reading, disconnected)"),
+                        "'* sleeper left (was not reading, disconnected)' once writes to sleeper stalled");
+            } finally {
+                stop.set(true);
+            }
+            // Dropped: what the server had handed the kernel for the sleeper arrives now, then end of stream.
+            long held = 0;
+            var in = room[1].socket().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                held += n;
+            }
+            room[0].close();
+            flood.get(5, TimeUnit.SECONDS);
+            // The server's send buffer (64 KB, doubled by Linux) and the sleeper's own receive buffer.
+            long bound = 512 * 1024;
+            assertTrue(held <= bound, "the kernel held " + held + " bytes for a client that never reads; at most "
+                    + bound + " - does the server bound each client's send buffer (SO_SNDBUF)?");
+        }
+    }
+
+    @Test
     @DisplayName("two partners who both flood and never read are both dropped, not stuck forever")
     void bothFloodNeitherReads() throws Exception {
         try (TestServer chat = TestServer.withTimeouts(0, 300)) {
