@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import sockets.step4.threads.Connections;
-import sockets.step4.threads.ThreadPerClient;
 
 /**
- * The chat server: accepts clients on a {@link SimpleServerSocket}, gives each a virtual thread
- * that runs its {@link Session}, pairs them in a {@link Lobby}, speaks to every client for
- * the operator (who does the rest through {@link #controls()}), and shuts down gracefully, telling
- * every client first.
+ * The chat server: its clients arrive on a {@link SimpleServerSocket} ({@link Arrivals}), each
+ * with a virtual thread that runs its {@link Session}; the {@link Lobby} pairs them. It speaks to
+ * every client for the operator (who does the rest through {@link #controls()}), and shuts down
+ * gracefully, telling every client first.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -43,22 +41,16 @@ public final class ChatServer implements AutoCloseable {
     /** How long a shutdown waits for the clients to close their side after the notice. */
     static final int SHUTDOWN_MILLIS = 2_000;
 
-    private final SimpleServerSocket listener;
+    private final Arrivals arrivals;
     private final Settings settings;
-    private final SSLContext tls;
-    private final int handshakeMillis;
     private final PrintStream log;
     private final Lobby lobby = new Lobby();
     private final Connections<Session> sessions;
-    private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private Thread acceptor;
 
-    private ChatServer(SimpleServerSocket listener, Settings settings, SSLContext tls, int handshakeMillis, PrintStream log) {
-        this.listener = listener;
+    private ChatServer(Arrivals arrivals, Settings settings, PrintStream log) {
+        this.arrivals = arrivals;
         this.settings = settings;
-        this.tls = tls;
-        this.handshakeMillis = handshakeMillis;
         this.log = log;
         this.sessions = new Connections<>(settings.maxClients());
     }
@@ -75,33 +67,17 @@ public final class ChatServer implements AutoCloseable {
 
     static ChatServer start(Settings settings, SSLContext tls, int handshakeMillis, PrintStream log) throws IOException {
         var listener = SimpleServerSocket.listen(settings.bind(), settings.port(), settings.maxLineBytes());
-        ChatServer server = new ChatServer(listener, settings, tls, handshakeMillis, log);
-        // One thread accepts; every client gets a virtual thread of its own (exercise 4.1's loop).
-        Thread.Builder perClient = Thread.ofVirtual().name("client-", 1);
-        server.acceptor = Thread.ofPlatform().name("acceptor").daemon()
-                .start(() -> ThreadPerClient.serve(listener::accept, perClient, server::serve));
+        var arrivals = new Arrivals(listener, settings.keepAlive(), tls, handshakeMillis, log);
+        ChatServer server = new ChatServer(arrivals, settings, log);
+        arrivals.start(server::serve);
         return server;
     }
 
-    /** One client's thread: keepalive, its TLS handshake, a place among the sessions, then the chat; beyond the limit, a refusal. */
-    private void serve(SimpleSocket client) throws IOException {
-        KeepAliveProbes probes = settings.keepAlive();
-        client.keepAlive(probes.idle(), probes.interval(), probes.probes());
-        // What the kernel may hold for this client, bounded like its outbox (README 3.7). Left to
-        // grow (to 4 MB on Linux), 500 clients that never read had the server encode 1 GB for them:
-        // seconds of work in which other clients waited, since a virtual thread runs until it blocks.
-        client.sendBuffer(Outbox.MAX_BYTES);
-        if (tls != null) {
-            try {
-                client = TlsWrapper.accept(client, tls, handshakeMillis);
-            } catch (IOException e) {
-                log.println("! " + e.getMessage()); // Not a chat client, or not one that trusts us: nobody else is told.
-                return;
-            }
-        }
+    /** One client's thread, once it has arrived: a place among the sessions, then the chat; beyond the limit, a refusal. */
+    private void serve(SimpleSocket client) {
         Session session = new Session(client, lobby, log, settings.stallMillis());
         if (!sessions.tryAdd(session)) {
-            session.refuse(stopping.get() ? Session.SHUTTING_DOWN : "! server is full - try again later");
+            session.refuse(arrivals.stopped() ? Session.SHUTTING_DOWN : "! server is full - try again later");
             return;
         }
         try {
@@ -113,11 +89,11 @@ public final class ChatServer implements AutoCloseable {
 
     /** {@code ADDR:PORT} the server listens on. */
     public String address() {
-        return listener.localAddress();
+        return arrivals.address();
     }
 
     public int port() {
-        return listener.localPort();
+        return arrivals.port();
     }
 
     /** What the operator's console may do to this server: who, message, kick, broadcast, shutdown. */
@@ -145,7 +121,7 @@ public final class ChatServer implements AutoCloseable {
     public boolean shutdown() {
         // tag::solution-4.8[]
         // tag::shutdown[]
-        if (!stopAccepting()) {
+        if (!arrivals.stop()) {
             awaitStopped(SHUTDOWN_MILLIS * 2);
             return false;
         }
@@ -170,31 +146,13 @@ public final class ChatServer implements AutoCloseable {
     /** Closes at once: no notices, no waiting (the tests' clean-up). Does nothing after a shutdown. */
     @Override
     public void close() {
-        if (stopAccepting()) {
+        if (arrivals.stop()) {
             lobby.close();
             for (Session session : sessions.close()) {
                 session.closeNow();
             }
             stopped.countDown();
         }
-    }
-
-    /**
-     * Stops accepting; false if that was done already. Waits for the acceptor thread: closing a
-     * listener does not wake a thread blocked in accept() at once, and until it wakes the kernel
-     * still completes new connections - a client could be accepted half-way after we return.
-     */
-    private boolean stopAccepting() {
-        if (!stopping.compareAndSet(false, true)) {
-            return false;
-        }
-        listener.close();
-        try {
-            acceptor.join(SHUTDOWN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Asked to hurry: go on stopping.
-        }
-        return true;
     }
 
     /** Waits up to {@code millis} for a shutdown to end; true if it did. */

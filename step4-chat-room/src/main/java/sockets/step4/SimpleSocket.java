@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import jdk.net.ExtendedSocketOptions;
-import javax.net.ssl.SSLSocket;
 import sockets.step1.Endpoints;
 import sockets.step2.Connector;
 import sockets.step2.Failures;
@@ -22,37 +21,34 @@ import sockets.step4.tls.Deadline;
 
 /**
  * The course's socket class (the C++ original's {@code simple_socket.hpp}): a connected TCP
- * socket that sends and receives UTF-8 lines, each at most {@code maxLineBytes} long. With
- * {@link SimpleServerSocket} the only class of the chat that touches {@code java.net}; its
- * errors are plain {@link IOException}s whose message a user can read. With TLS
- * ({@link TlsWrapper}) the same lines travel encrypted: a TLS socket is the TCP socket wrapped.
+ * socket that sends and receives UTF-8 lines of at most {@code maxLineBytes}, and fails with
+ * {@link IOException}s whose message a user can read. {@link SimpleServerSocket#accept()} and
+ * {@link #connect} make them; {@link TlsWrapper} makes those whose lines travel inside TLS.
  */
 public final class SimpleSocket implements Closeable {
 
+    /** What the lines travel through: {@link #tcp} itself, or a TLS socket wrapped around it. */
     private final Socket socket;
+    /** The TCP connection: closing it ends everything at once (a TLS socket's close may wait). */
     private final Socket tcp;
-    private final int maxLineBytes;
     private final LineReader lines;
     private final OutputStream out;
 
-    /** Wraps a connected {@code socket}: {@link SimpleServerSocket#accept()} and {@link #connect} make them. */
-    SimpleSocket(Socket socket, int maxLineBytes) throws IOException {
-        this(socket, socket, maxLineBytes);
+    SimpleSocket(Socket tcp, int maxLineBytes) throws IOException {
+        this(tcp, tcp, maxLineBytes);
     }
 
-    /** Reads and writes through {@code socket}: {@code tcp} itself, or a TLS socket wrapped around it ({@link TlsWrapper}). */
     SimpleSocket(Socket socket, Socket tcp, int maxLineBytes) throws IOException {
         this.socket = socket;
         this.tcp = tcp;
-        this.maxLineBytes = maxLineBytes;
         this.lines = new LineReader(socket.getInputStream(), maxLineBytes); // step 3's bounded reader
         this.out = socket.getOutputStream();
     }
 
     /**
-     * Client side: connects within {@code timeoutMillis} (step 2's {@link Connector}). Fails with
-     * step 2's one-line explanation: {@code unknown host 'H': ...}, {@code connection refused by
-     * H:P: ...} or {@code connect to H:P timed out: ...}.
+     * Connects within {@code timeoutMillis} (step 2's {@link Connector}). Fails with step 2's
+     * one-line explanation: {@code unknown host 'H': ...}, {@code connection refused by H:P: ...}
+     * or {@code connect to H:P timed out: ...}.
      */
     public static SimpleSocket connect(String host, int port, int timeoutMillis, int maxLineBytes)
             throws IOException {
@@ -120,18 +116,15 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
-     * TCP keepalive, tuned (step 3's {@link KeepAlive}): after {@code idle} of silence the kernel
-     * probes the peer every {@code interval}, and after {@code probes} unanswered probes the
-     * connection ends - {@link #receiveLine()} fails with {@code connection lost: ...}. Where the
-     * system cannot tune the probes, keepalive is on with the system's own timing (Linux: 2 hours).
+     * TCP keepalive, tuned as {@code probes} says (step 3's {@link KeepAlive}): a peer that vanished
+     * makes {@link #receiveLine()} fail with {@code connection lost: ...}.
      */
-    public void keepAlive(Duration idle, Duration interval, int probes) throws IOException {
-        // Options of the TCP connection itself: with TLS, socket is the wrapper around it.
-        if (tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-            KeepAlive.enable(tcp, idle, interval, probes);
-        } else {
-            tcp.setKeepAlive(true);
+    public void keepAlive(KeepAliveProbes probes) throws IOException {
+        if (!tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            tcp.setKeepAlive(true); // Cannot be tuned here: the system's timing (Linux: 2 hours).
+            return;
         }
+        KeepAlive.enable(tcp, probes.idle(), probes.interval(), probes.probes());
     }
 
     /**
@@ -158,9 +151,8 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
-     * Stops reading, from any thread: {@link #receiveLine()} returns what was read already, then
-     * {@code null} (end of stream) - a thread blocked in it wakes up (on Linux and macOS). What
-     * the peer still sends is dropped.
+     * Stops reading, from any thread: {@link #receiveLine()} returns end of stream (null), and a
+     * thread blocked in it wakes up (on Linux and macOS). What the peer still sends is dropped.
      */
     public void stopReading() {
         try {
@@ -171,24 +163,22 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
-     * The end of a graceful close, after {@link #shutdownOutput()}: reads and drops whatever the
-     * peer still sends until it closes its side or {@code millis} pass, then closes - step 3's
-     * {@link GracefulClose}. Closing with unread bytes would make the kernel answer with a reset,
-     * which can destroy our last lines before the peer has read them. With TLS the half-close
-     * sends a record (close_notify), which can wait behind a write that never ends: a
-     * {@link Deadline} closes the connection then.
+     * After {@link #shutdownOutput()}: reads and drops what the peer still sends until it closes
+     * its side or {@code millis} pass, then closes (step 3's {@link GracefulClose}) - a close with
+     * unread bytes is answered by a reset, which can destroy our last lines before they are read.
      */
     public void drainAndClose(int millis) {
-        Deadline deadline = socket != tcp ? Deadline.closing(tcp, millis + 100) : null;
+        // With TLS the half-close sends a record, which can wait behind a write that never ends.
+        Deadline deadline = socket == tcp ? null : Deadline.closing(tcp, millis + 100);
         try {
             GracefulClose.close(socket, Duration.ofMillis(millis));
         } catch (IOException e) {
-            close(); // Already gone: closed all the same.
+            // Already gone: closed below all the same.
         } finally {
             if (deadline != null) {
                 deadline.cancel();
-                close(); // The TLS socket is closed; make sure the connection under it is too.
             }
+            close(); // With TLS, the connection under the TLS socket too.
         }
     }
 
@@ -212,22 +202,12 @@ public final class SimpleSocket implements Closeable {
         return Endpoints.show(tcp.getRemoteSocketAddress());
     }
 
-    /** Our own port. */
-    public int localPort() {
-        return tcp.getLocalPort();
-    }
-
-    /** True when the lines travel inside TLS. */
-    public boolean isTls() {
-        return socket instanceof SSLSocket;
-    }
-
-    /** The TCP connection under it all, for {@link TlsWrapper} to wrap. */
+    /** The TCP connection, for {@link TlsWrapper} to wrap. */
     Socket tcp() {
         return tcp;
     }
 
     int maxLineBytes() {
-        return maxLineBytes;
+        return lines.maxLineBytes();
     }
 }
