@@ -47,10 +47,12 @@ class OtherLanguageTest {
         try (ServerSocket listener = FrameServerTest.listen()) {
             CompletableFuture<Void> server = FrameServerTest.serveOne(listener, log);
             ExternalProgram python = run("127.0.0.1", Integer.toString(listener.getLocalPort()), "hello from Python", "a LF\ninside");
+            // The server's own failure first: where FrameServer stopped (e.g. at an exercise not
+            // done yet) says more than the Python peer's "the server closed the connection".
+            server.get(5, TimeUnit.SECONDS);
             assertEquals(0, python.exit(), "python3 " + PEER + " failed: " + python.err());
             assertEquals(List.of("sent 17 bytes, got back: got 17 bytes: hello from Python",
                     "sent 11 bytes, got back: got 11 bytes: a LF", "inside"), python.out().lines().toList());
-            server.get(5, TimeUnit.SECONDS);
         }
     }
 
