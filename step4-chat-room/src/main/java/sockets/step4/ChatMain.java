@@ -22,10 +22,27 @@ public final class ChatMain implements Runnable {
     CommandSpec spec;
 
     public static void main(String... args) {
+        moreCarriersThanCores();
         int code = run(System.in, System.out, System.err, args);
         // Exit 0 by returning (the threads left are daemons), so `exec:java` can run the demo too.
         if (code != 0) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * Two carriers per core for the virtual threads, unless {@code -Djdk.virtualThreadScheduler.parallelism}
+     * says otherwise. Nothing preempts a virtual thread, and a flooding room's two threads (the
+     * sender's session, the partner's writer) wake each other on one carrier, which runs what it
+     * woke before other rooms' wake-ups: with one carrier per core, two floods on two cores kept
+     * a quiet room's round trip at p99 30-85 ms (2 ms p50). Carriers are platform threads, and the
+     * kernel does preempt those: with four, the quiet room stayed at p99 4-10 ms, each flood as
+     * fast (benchmarks/HISTORY.md). Read once, when the first virtual thread starts - hence here.
+     */
+    static void moreCarriersThanCores() {
+        String carriers = "jdk.virtualThreadScheduler.parallelism";
+        if (System.getProperty(carriers) == null) {
+            System.setProperty(carriers, String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
         }
     }
 
