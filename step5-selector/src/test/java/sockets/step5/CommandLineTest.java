@@ -143,7 +143,7 @@ class CommandLineTest {
         Process server = new ProcessBuilder(ChildJvm.commandWithoutCoverage(SelectorMain.class.getName(), "server", "--port", "0"))
                 .redirectOutput(printed.toFile()).start();
         try {
-            TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line");
+            TestServer.waitFor(() -> lines(printed).size() > 0, "the server's first line (a new JVM)", 30);
             Matcher listening = LISTENING.matcher(lines(printed).getFirst());
             assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT': " + lines(printed));
             try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(listening.group(1)))) {

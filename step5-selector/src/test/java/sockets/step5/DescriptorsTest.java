@@ -102,7 +102,7 @@ class DescriptorsTest {
     }
 
     /**
-     * {@link TestServer#waitFor}, watching the server's output too: in the student edition the
+     * {@link TestServer#waitFor} (at most 30 s), watching the server's output too: in the student edition the
      * server may stop at a stub - then the test stops, naming it, instead of waiting in vain.
      */
     private static void waitFor(Path printed, java.util.function.BooleanSupplier condition, String what) {
@@ -114,7 +114,7 @@ class DescriptorsTest {
                 }
             }
             return condition.getAsBoolean();
-        }, what);
+        }, what, 30); // a new JVM starts first, and a loaded machine may take seconds
     }
 
     private static long count(Path printed, String text) {
