@@ -5,7 +5,10 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import jdk.net.ExtendedSocketOptions;
 import sockets.step1.Endpoints;
+import sockets.step3.KeepAlive;
+import sockets.step4.KeepAliveProbes;
 
 /**
  * The listening channel's handler: accepts the clients waiting, registers each with the loop and
@@ -69,6 +72,7 @@ final class Acceptor implements EventLoop.Handler {
         Connection connection;
         try {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true); // each line leaves at once
+            keepAlive(client);
             connection = new Connection(client, clients, Endpoints.show(client.getRemoteAddress()));
             connection.registered(clients.loop().register(client, SelectionKey.OP_READ, connection));
         } catch (IOException e) {
@@ -81,6 +85,22 @@ final class Acceptor implements EventLoop.Handler {
         }
         clients.add(connection);
         connection.join();
+    }
+
+    /**
+     * Step 4's TCP keepalive (step 3's {@link KeepAlive}, on the channel's socket): after a silence
+     * both ways the kernel probes the client, and ends a connection whose client vanished without
+     * FIN or RST (switched off, unplugged); the selector then finds it readable, the read fails, and
+     * the partner is told {@code * NAME left (connection lost)}. Where the system cannot tune the
+     * probes, keepalive is on with the system's own timing (Linux: 2 hours).
+     */
+    private void keepAlive(SocketChannel client) throws IOException {
+        KeepAliveProbes probes = clients.settings().keepAlive();
+        if (client.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            KeepAlive.enable(client.socket(), probes.idle(), probes.interval(), probes.probes());
+        } else {
+            client.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        }
     }
 
     /**
