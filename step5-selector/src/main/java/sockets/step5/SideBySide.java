@@ -49,6 +49,7 @@ final class SideBySide {
         say("%-36s %-22s %s", "platform threads in the JVM", step4.threadsBefore() + " -> " + step4.threadsWith(),
                 step5.threadsBefore() + " -> " + step5.threadsWith());
         say("%-36s %-22s %s", "memory (RSS) per idle client", perClient(step4), perClient(step5));
+        say("%-36s %-22s %s", "x 1 M idle clients", perMillion(step4), perMillion(step5));
         say("%-36s %-22s %s", "a room's round trip, p50", String.format(Locale.ROOT, "%.0f us", step4.p50Us()),
                 String.format(Locale.ROOT, "%.0f us", step5.p50Us()));
         say("(both ends in one JVM, the clients' side as small as it gets; step 4's threads are virtual: its memory shows them)");
@@ -57,6 +58,15 @@ final class SideBySide {
     private static String perClient(Cost cost) {
         return cost.rssGrowthKb() < 0 ? "not measured"
                 : String.format(Locale.ROOT, "%.1f KB", (double) cost.rssGrowthKb() / CLIENTS);
+    }
+
+    /**
+     * The memory per idle client times a million, in GB of 1,024 MB of 1,024 KB: what a million
+     * clients would cost at the same rate (the kernel's socket buffers are not in RSS).
+     */
+    private static String perMillion(Cost cost) {
+        return cost.rssGrowthKb() < 0 ? "not measured"
+                : String.format(Locale.ROOT, "%.1f GB", (double) cost.rssGrowthKb() / CLIENTS * 1_000_000 / 1024 / 1024);
     }
 
     static Cost measure(boolean step4) throws Exception {

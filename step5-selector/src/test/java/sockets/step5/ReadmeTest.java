@@ -39,7 +39,7 @@ class ReadmeTest {
     /** {@code transcript} with what changes from run to run replaced by a placeholder. */
     static String masked(String transcript) {
         return transcript.replace("\r\n", "\n")
-                .replaceAll("\\d[\\d,.]* (KB|MB|us) *", "<size> ")
+                .replaceAll("\\d[\\d,.]* (KB|MB|GB|us) *", "<size> ")
                 .replaceAll("(?m)^(   threads in the JVM: ).*$", "$1<counts>")
                 .replaceAll("(?m)^(   platform threads in the JVM +).*$", "$1<counts>")
                 .replaceAll("the loop turns \\d+ times", "the loop turns <n> times")
