@@ -42,7 +42,8 @@ final class JsonReport {
         List<Object> goalList = new ArrayList<>();
         for (Goals.Goal g : goals) {
             goalList.add(map("server", g.chat(), "goal", g.goal(), "measured", g.measured(),
-                    "status", g.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                    "status", g.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    "why", g.status() == Goals.Status.MISSED ? g.why() : null));
         }
         root.put("goals", goalList);
         root.put("notes", r.notes);

@@ -149,15 +149,16 @@ final class MarkdownReport {
 
     private void goals(List<Goals.Goal> goals) {
         section("Goals (step 5: issue 20; step 4: issue 16)");
-        line("| server | goal | measured | verdict |");
-        line("|---|---|---|---|");
+        line("| server | goal | measured | verdict | why, when missed |");
+        line("|---|---|---|---|---|");
         for (Goals.Goal g : goals) {
             String verdict = switch (g.status()) {
                 case MET -> "met";
                 case MISSED -> "**missed**";
                 case NOT_MEASURED -> "not measured";
             };
-            line("| " + g.chat() + " | " + g.goal() + " | " + g.measured() + " | " + verdict + " |");
+            String why = g.status() == Goals.Status.MISSED ? g.why() : "";
+            line("| " + g.chat() + " | " + g.goal() + " | " + g.measured() + " | " + verdict + " | " + why + " |");
         }
     }
 

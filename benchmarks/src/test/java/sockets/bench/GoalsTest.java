@@ -50,7 +50,8 @@ class GoalsTest {
             Results r = Fixtures.allGoalsMet();
             r.roundTrip.put(Results.STEP5, Fixtures.latency(30, 101));
             assertEquals(Goals.Status.MISSED, status(r, Results.STEP5, "round-trip p99"));
-            assertEquals("p99 101.0 us = 5.05x direct's 20.0 us", goal(r, Results.STEP5, "round-trip p99").measured());
+            assertEquals("p99 101.0 us = 5.05x direct's 20.0 us; 1.01x the goal's 100 us",
+                    goal(r, Results.STEP5, "round-trip p99").measured());
         }
 
         @Test
@@ -139,6 +140,47 @@ class GoalsTest {
             Results r = Fixtures.allGoalsMet();
             r.isolation.put(Results.STEP4, new Isolation.Result(Fixtures.latency(30, 60), Fixtures.latency(30, 120), 4e6, null));
             assertEquals(Goals.Status.MISSED, status(r, Results.STEP4, "a flooding room"));
+        }
+    }
+
+    @Nested
+    @DisplayName("a missed goal says by how much and why")
+    class Why {
+        @Test
+        @DisplayName("step 5's p99: against the goal's limit, and why - with ncat's own p99 over direct's in this run")
+        void p99() {
+            Results r = Fixtures.allGoalsMet();
+            r.roundTrip.put(Results.STEP5, Fixtures.latency(30, 310));
+            r.roundTrip.put(Results.NCAT, Fixtures.latency(32, 360));
+            Goals.Goal p99 = goal(r, Results.STEP5, "round-trip p99");
+            assertEquals(Goals.Status.MISSED, p99.status());
+            assertTrue(p99.measured().endsWith("= 15.50x direct's 20.0 us; 3.10x the goal's 100 us"), p99.measured());
+            assertTrue(p99.why().contains("ncat's own p99 is 18.00x direct's in this run"), p99.why());
+            assertTrue(p99.why().startsWith("likely ") && p99.why().endsWith("not profiled"), p99.why());
+        }
+
+        @Test
+        @DisplayName("throughput short of ncat's: the ratio to the goal, and the likely reason")
+        void throughput() {
+            Results r = Fixtures.allGoalsMet();
+            r.throughput.put(Results.STEP5, new Throughput.Result(4.24e6, null));
+            Goals.Goal throughput = goal(r, Results.STEP5, "throughput");
+            assertEquals("4.24 M lines/s = 0.53x ncat's 8.00 M; 0.53x the goal's 8.00 M lines/s", throughput.measured());
+            assertEquals(Goals.WHY_STEP5_THROUGHPUT, throughput.why());
+        }
+
+        @Test
+        @DisplayName("step 4's isolation and stalled newcomers carry their own reasons; other goals say they are not analysed")
+        void step4() {
+            Results r = Fixtures.allGoalsMet();
+            assertEquals(Goals.WHY_STEP4_ISOLATION, goal(r, Results.STEP4, "a flooding room").why());
+            assertEquals(Goals.WHY_UNKNOWN, goal(r, Results.STEP4, "round-trip p50").why());
+            r.stalled.put(Results.STEP4, Fixtures.stalled(1_293_000, 24.0, 0, null));
+            assertTrue(goal(r, Results.STEP4, "rooms flooding").measured().endsWith("; 1.29x the goal's 1000 ms"),
+                    goal(r, Results.STEP4, "rooms flooding").measured());
+            assertEquals(Goals.WHY_STEP4_STALLED, goal(r, Results.STEP4, "rooms flooding").why());
+            r.stalled.put(Results.STEP4, Fixtures.stalled(40_000, Double.NaN, 3, null));
+            assertEquals(Goals.WHY_UNKNOWN, goal(r, Results.STEP4, "rooms flooding").why(), "the reason is for a late welcome");
         }
     }
 

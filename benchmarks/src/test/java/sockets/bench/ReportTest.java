@@ -62,6 +62,18 @@ class ReportTest {
         }
 
         @Test
+        @DisplayName("prints why a goal is missed in the goal's row, and no reason for a goal met")
+        void whyMissed() {
+            Results r = Fixtures.allGoalsMet();
+            r.throughput.put(Results.STEP5, new Throughput.Result(4.24e6, null));
+            String text = MarkdownReport.render(r, Goals.evaluate(r), "chart.svg");
+            assertTrue(text.contains("| step 5 | throughput >= ncat's lines/s | 4.24 M lines/s = 0.53x ncat's 8.00 M;"
+                    + " 0.53x the goal's 8.00 M lines/s | **missed** | " + Goals.WHY_STEP5_THROUGHPUT + " |"), text);
+            assertFalse(md.contains(Goals.WHY_STEP5_THROUGHPUT), "a goal met needs no reason: " + md);
+            assertFalse(md.contains(Goals.WHY_UNKNOWN), md);
+        }
+
+        @Test
         @DisplayName("prints a missed goal in bold and leaves out sections that were not run")
         void missedAndSkipped() {
             Results r = new Results();
@@ -69,7 +81,8 @@ class ReportTest {
             r.roundTrip.put(Results.DIRECT, Fixtures.latency(10, 20));
             r.notes.add("socat not measured: it is not installed");
             String text = MarkdownReport.render(r, Goals.evaluate(r), "chart.svg");
-            assertTrue(text.contains("| step 4 | round-trip p50 <= 250 us | p50 300.0 us | **missed** |"), text);
+            assertTrue(text.contains("| step 4 | round-trip p50 <= 250 us | p50 300.0 us; 1.20x the goal's 250 us | **missed** | "
+                    + Goals.WHY_UNKNOWN + " |"), text);
             assertTrue(text.contains("| step 4 / socat | - | - | - |"), "no socat, no ratio: " + text);
             assertFalse(text.contains("## Throughput"), text);
             assertFalse(text.contains("## Idle clients"), text);
