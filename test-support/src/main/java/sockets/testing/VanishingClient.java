@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -57,6 +59,17 @@ public abstract class VanishingClient {
             bob.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             bob.getOutputStream().write("/nick bob\n".getBytes(StandardCharsets.UTF_8));
             alice.expectLine(line -> line.equals("* guest-2 is now bob"), "bob's arrival");
+            // Bob reads what the server has for him, up to his new name - the server may write it
+            // after alice's notice: nothing may be on its way to him when he vanishes. Keepalive
+            // probes only a connection with nothing unacknowledged; unacknowledged bytes would be
+            // sent again and again, for many minutes, instead.
+            bob.setSoTimeout(5_000);
+            var bobReads = new BufferedReader(new InputStreamReader(bob.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = bobReads.readLine(); !"* you are now bob".equals(line); line = bobReads.readLine()) {
+                if (line == null) {
+                    throw new IOException("the server closed bob's connection before '* you are now bob'");
+                }
+            }
             System.out.println("alice and bob chat; keepalive: first probe after 1 s of silence, then 2 probes 1 s apart");
             // Bob vanishes: nothing from the server reaches 127.0.0.2 any more, and bob never answers.
             run(List.of("ip", "route", "add", "blackhole", "127.0.0.2/32", "table", "local"));
