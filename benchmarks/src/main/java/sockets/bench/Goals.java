@@ -46,9 +46,12 @@ final class Goals {
             + " not the loop - ncat's own p99 is %s direct's in this run; not profiled";
     static final String WHY_STEP5_THROUGHPUT = "likely the work per line: ncat copies bytes as they come, the chat"
             + " finds each line, checks it is plain text and prefixes the sender's name; not profiled";
-    static final String WHY_STEP4_ISOLATION = "likely the flood's threads and the quiet room's share two cores and the"
-            + " virtual-thread scheduler, which has no priorities; not profiled";
-    static final String WHY_STEP4_STALLED = "likely a newcomer queued behind the stalled senders' threads; not profiled";
+    static final String WHY_STEP4_ISOLATION = "measured under load with a scheduler probe (HISTORY.md, 2026-12-05 09:00):"
+            + " the flood's two virtual threads wake each other on a carrier's local queue, and the quiet room's threads"
+            + " wait for a carrier (p99 3-5 ms during a flood); not yet on a quiet machine";
+    static final String WHY_STEP4_STALLED = "measured under load with a scheduler probe (HISTORY.md, 2026-12-05 09:00):"
+            + " a newcomer's virtual thread waits for a carrier behind bursts of the stalled rooms' threads - when the"
+            + " floods start and when the stalled clients are dropped together; not yet on a quiet machine";
 
     static List<Goal> evaluate(Results r) {
         List<Goal> goals = new ArrayList<>();
