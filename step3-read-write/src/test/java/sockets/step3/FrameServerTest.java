@@ -13,7 +13,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,12 +55,14 @@ class FrameServerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (ServerSocket listener = listen()) {
             CompletableFuture<Void> server = serveOne(listener, log);
-            try (Socket client = connect(listener)) {
-                // "hi" with its length little-endian: 02 00 00 00 reads as 33554432 big-endian.
-                client.getOutputStream().write(new byte[] {2, 0, 0, 0});
-                client.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
-                assertEquals(-1, client.getInputStream().read(), "the server should close the connection");
-            }
+            clientSide(server, () -> {
+                try (Socket client = connect(listener)) {
+                    // "hi" with its length little-endian: 02 00 00 00 reads as 33554432 big-endian.
+                    client.getOutputStream().write(new byte[] {2, 0, 0, 0});
+                    client.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+                    assertEquals(-1, client.getInputStream().read(), "the server should close the connection");
+                }
+            });
             server.get(5, TimeUnit.SECONDS);
         }
         assertEquals("client announced a frame of 33554432 bytes, over the limit of 65536 - a length in the"
@@ -78,14 +82,16 @@ class FrameServerTest {
                     throw new IllegalStateException(e);
                 }
             }, Background.THREADS);
-            try (Socket first = connect(listener)) {
-                first.getOutputStream().write(new byte[] {0, 0, 0, 9, 'c', 'u', 't'}); // 9 announced, 3 sent
-            }
-            try (Socket second = connect(listener)) {
-                new FrameWriter(second.getOutputStream(), 1024).writeFrame("next".getBytes(StandardCharsets.UTF_8));
-                assertEquals("got 4 bytes: next",
-                        new String(new FrameReader(second.getInputStream(), 1024).readFrame(), StandardCharsets.UTF_8));
-            }
+            clientSide(server, () -> {
+                try (Socket first = connect(listener)) {
+                    first.getOutputStream().write(new byte[] {0, 0, 0, 9, 'c', 'u', 't'}); // 9 announced, 3 sent
+                }
+                try (Socket second = connect(listener)) {
+                    new FrameWriter(second.getOutputStream(), 1024).writeFrame("next".getBytes(StandardCharsets.UTF_8));
+                    assertEquals("got 4 bytes: next",
+                            new String(new FrameReader(second.getInputStream(), 1024).readFrame(), StandardCharsets.UTF_8));
+                }
+            });
             server.get(5, TimeUnit.SECONDS);
         }
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("client left inside a frame: "),
@@ -98,10 +104,12 @@ class FrameServerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (ServerSocket listener = listen()) {
             CompletableFuture<Void> server = serveOne(listener, log);
-            try (Socket client = connect(listener)) {
-                client.getOutputStream().write(new byte[] {0, 0});
-                client.setSoLinger(true, 0); // close() now aborts: RST
-            }
+            clientSide(server, () -> {
+                try (Socket client = connect(listener)) {
+                    client.getOutputStream().write(new byte[] {0, 0});
+                    client.setSoLinger(true, 0); // close() now aborts: RST
+                }
+            });
             server.get(5, TimeUnit.SECONDS);
         }
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("client lost: Connection reset"),
@@ -131,6 +139,31 @@ class FrameServerTest {
                 throw new IllegalStateException(e);
             }
         }, Background.THREADS);
+    }
+
+    /** A test's client side, as the server sees it. */
+    interface Client {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code client}; when it fails because the server stopped first - at an exercise not
+     * done yet, say - the server's failure is what the test reports (a broken pipe says less).
+     */
+    static void clientSide(CompletableFuture<Void> server, Client client) throws Exception {
+        try {
+            client.run();
+        } catch (Exception | AssertionError clientFailed) {
+            try {
+                server.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException serverFailed) {
+                serverFailed.addSuppressed(clientFailed);
+                throw serverFailed;
+            } catch (TimeoutException stillServing) {
+                // The server is fine so far: the client's own failure is the news.
+            }
+            throw clientFailed;
+        }
     }
 
     private static Socket connect(ServerSocket listener) throws IOException {

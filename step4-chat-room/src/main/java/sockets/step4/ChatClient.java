@@ -77,6 +77,11 @@ public final class ChatClient {
         if (last.startsWith("* server is shutting down")) {
             return false;
         }
+        if (last.startsWith("* kicked by the operator")) {
+            // Kicked before the name was confirmed: the lobby tells the partner of a rename before
+            // this client's own "* you are now NAME" is queued, and the operator may act in between.
+            throw new IOException(HarmlessText.clean(last.substring(2)));
+        }
         throw new IOException(last.startsWith("! server is full") ? "the server is full - try again later"
                 : "connection lost - the server closed without saying goodbye");
     }
