@@ -15,35 +15,20 @@ final class BufferPool {
     private static final int KEEP = 64;
 
     private final int capacity;
-    private final boolean direct;
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
 
-    /** Buffers on the heap: their bytes can be scanned as an array (the input, where lines are found). */
     BufferPool(int capacity) {
-        this(capacity, false);
-    }
-
-    /**
-     * {@code direct}: buffers outside the heap, for bytes that are only copied in and written out
-     * (the outboxes): a channel writes a direct buffer as it is, while it first copies a heap
-     * buffer's bytes into a direct buffer of its own.
-     */
-    BufferPool(int capacity, boolean direct) {
         this.capacity = capacity;
-        this.direct = direct;
     }
 
     int capacity() {
         return capacity;
     }
 
-    /** An empty buffer in write mode. */
+    /** An empty buffer in write mode; on the heap, so that its bytes can be scanned as an array. */
     ByteBuffer take() {
         ByteBuffer buffer = free.pollFirst();
-        if (buffer != null) {
-            return buffer;
-        }
-        return direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        return buffer != null ? buffer : ByteBuffer.allocate(capacity);
     }
 
     /** Free buffers kept now. */

@@ -43,7 +43,7 @@ final class Clients {
         this.loop = loop;
         int longestLine = 3 * settings.maxLineBytes() + 64; // each invalid byte may become a 3-byte U+FFFD
         this.inputPool = new BufferPool(Math.max(READ_BYTES, settings.maxLineBytes() + 2));
-        this.outputPool = new BufferPool(Outbox.capacityFor(longestLine), true); // written as they are: direct
+        this.outputPool = new BufferPool(Outbox.capacityFor(longestLine));
         if (settings.idleTimeoutMillis() > 0) {
             loop.schedule(idleCheckMillis(), this::disconnectSilent);
         }
