@@ -50,9 +50,10 @@ final class Goals {
             + " 2026-12-05 (HISTORY.md); both pay the same wake-ups";
     static final String WHY_STEP5_MEMORY = "measured: at the goal's edge - 3.3-4.2 KB in three runs of 2026-12-05 10:00"
             + " (the forced-GC figure moves with what the heap holds then); not profiled";
-    static final String WHY_STEP5_ISOLATION = "likely the one thread: each of the quiet room's two hops waits for the"
-            + " flood's turn of the loop (a read of up to 32 KB of lines, found, cleaned and queued); 1.38x at 07:51,"
-            + " 4.5-5.5x in three runs at 10:00 the same day (HISTORY.md); not profiled";
+    static final String WHY_STEP5_ISOLATION = "cause not found; measured (HISTORY.md, 2026-12-05 10:00-10:35): not the"
+            + " read size alone - with 8 or 4 KB reads instead of 32 KB the flooded p50 fell from 215-268 to 85-105 us but"
+            + " the p99 stayed 2.8-4.3x (and throughput fell to 4-6 M lines/s); not GC - 11 young pauses of 2-3 ms in a"
+            + " run, too few for the p99 of 20,000 round trips; 1.38x at 07:51, 3.3-7.5x in six runs at 10:00-10:35";
     static final String WHY_STEP4_ISOLATION = "measured (HISTORY.md, 2026-12-05): nothing preempts a virtual thread - the"
             + " flood's session and writer wake each other on a carrier's local queue while the quiet room's threads wait"
             + " for a carrier; two carriers per core (ChatMain) took it from 8.0x to 3.6-5.0x on a quiet machine";
