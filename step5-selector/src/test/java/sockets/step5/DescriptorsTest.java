@@ -15,12 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import sockets.testing.ChildJvm;
 
 /**
  * Ungraded: running out of descriptors is a state, not an end. The server runs in a JVM of its
@@ -31,25 +28,15 @@ import sockets.testing.ChildJvm;
 @DisplayName("Out of descriptors, the selector server")
 class DescriptorsTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final int LIMIT = 64;
     private static final int CLIENTS = 90;
-    private static final Pattern STUB = Pattern.compile("Exercise \\d+\\.\\d+: .*");
 
     @Test
     @DisplayName("says so once, serves its clients on without spinning, and accepts again once descriptors are free")
     void runsOutAndRecovers() throws Exception {
-        String prlimit = prlimit();
-        Path printed = Files.createTempFile("selector-descriptors", ".out");
-        List<String> command = new ArrayList<>(List.of(prlimit, "--nofile=" + LIMIT + ":" + LIMIT));
-        command.addAll(ChildJvm.commandWithoutCoverage(SelectorMain.class.getName(), "server", "--port", "0"));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
         List<Socket> clients = new ArrayList<>();
-        try {
-            waitFor(printed, () -> CommandLineTest.lines(printed).size() > 0, "the server's first line");
-            Matcher listening = LISTENING.matcher(CommandLineTest.lines(printed).getFirst());
-            assertTrue(listening.matches(), "first line: " + CommandLineTest.lines(printed));
-            int port = Integer.parseInt(listening.group(1));
+        try (ServerJvm server = ServerJvm.start(List.of(prlimit(), "--nofile=" + LIMIT + ":" + LIMIT))) {
+            int port = server.port();
             // More clients than descriptors: the kernel completes every connection (the backlog),
             // the server accepts until accept() fails.
             for (int i = 0; i < CLIENTS; i++) {
@@ -58,12 +45,12 @@ class DescriptorsTest {
                 try {
                     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
                 } catch (IOException e) {
-                    failIfStub(printed); // refused: the server is gone - at a stub, in the student edition?
+                    server.stubFirst(); // refused: the server is gone - at a stub, in the student edition?
                     throw e;
                 }
                 socket.setSoTimeout(5_000);
             }
-            waitFor(printed, () -> count(printed, "! cannot accept: ") > 0, "'! cannot accept: ...' in the server's output");
+            server.waitFor(() -> server.count("! cannot accept: ") > 0, "'! cannot accept: ...' in the server's output");
 
             // 1. The clients it has are served: guest-1 and guest-2 were paired first.
             assertEquals("* welcome to the chat, you are guest-1 (type /help for commands)", firstLine(clients.get(0)));
@@ -72,11 +59,11 @@ class DescriptorsTest {
             assertTrue(readUntil(clients.get(1), "<guest-1> still served"), "a room keeps chatting while descriptors are out");
 
             // 2. Without spinning: a second of waiting costs it little CPU (a spinning loop takes a whole core).
-            long before = cpuMillis(server.pid());
+            long before = cpuMillis(server.process().pid());
             LockSupport.parkNanos(1_000_000_000L);
-            long used = cpuMillis(server.pid()) - before;
+            long used = cpuMillis(server.process().pid()) - before;
             assertTrue(used < 500, "the server used " + used + " ms of CPU in 1 s while out of descriptors: it spins");
-            assertEquals(1, count(printed, "! cannot accept: "), "said once: " + CommandLineTest.lines(printed));
+            assertEquals(1, server.count("! cannot accept: "), "said once: " + server.lines());
 
             // 3. Descriptors free again: the clients still waiting in the backlog are welcomed.
             for (Socket socket : clients.subList(2, CLIENTS - 1)) {
@@ -84,14 +71,11 @@ class DescriptorsTest {
             }
             Socket last = clients.getLast();
             assertTrue(firstLine(last).startsWith("* welcome"), "the last client is welcomed once descriptors are free");
-            waitFor(printed, () -> count(printed, "accepting again") >= 1, "'accepting again' in the server's output: " + CommandLineTest.lines(printed));
+            server.waitFor(() -> server.count("accepting again") >= 1, "'accepting again' in the server's output: " + server.lines());
         } finally {
             for (Socket socket : clients) {
                 socket.close();
             }
-            server.destroy();
-            server.waitFor();
-            Files.deleteIfExists(printed);
         }
     }
 
@@ -104,31 +88,6 @@ class DescriptorsTest {
         }
         assumeTrue(System.getenv("SOCKETS_REQUIRE_PRLIMIT") != null, "needs prlimit (util-linux) to lower the server's descriptor limit");
         throw new AssertionError("SOCKETS_REQUIRE_PRLIMIT is set, but prlimit is not on the PATH");
-    }
-
-    /**
-     * {@link TestServer#waitFor} (at most 30 s), watching the server's output too: in the student edition the
-     * server may stop at a stub - then the test stops, naming it, instead of waiting in vain.
-     */
-    private static void waitFor(Path printed, java.util.function.BooleanSupplier condition, String what) {
-        TestServer.waitFor(() -> {
-            failIfStub(printed);
-            return condition.getAsBoolean();
-        }, what, 30); // a new JVM starts first, and a loaded machine may take seconds
-    }
-
-    /** The server's output names a stub it stopped at (student edition): the test stops, naming it. */
-    private static void failIfStub(Path printed) {
-        for (String line : CommandLineTest.lines(printed)) {
-            Matcher stub = STUB.matcher(line);
-            if (stub.find()) {
-                throw new UnsupportedOperationException(stub.group());
-            }
-        }
-    }
-
-    private static long count(Path printed, String text) {
-        return CommandLineTest.lines(printed).stream().filter(line -> line.contains(text)).count();
     }
 
     /** CPU time (user + system) of a process so far, in milliseconds, from /proc (clock ticks of 10 ms). */

@@ -105,8 +105,8 @@ class GoodbyeTest {
             try (TestServer chat = TestServer.start()) {
                 LoopbackClient[] room = chat.pair("alice", "bob");
                 LoopbackClient carol = chat.join("carol");
-                CompletableFuture<Integer> told = CompletableFuture.supplyAsync(
-                        () -> chat.server.broadcast("hello \u001b[2J everyone"), Background.THREADS);
+                CompletableFuture<Integer> told = Background.supply(
+                        () -> chat.server.broadcast("hello \u001b[2J everyone"));
                 assertEquals(3, told.get(5, TimeUnit.SECONDS), "broadcast() returns how many were told");
                 for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
                     client.expectLine("<server> hello \uFFFD[2J everyone"::equals,
@@ -124,7 +124,7 @@ class GoodbyeTest {
                 int port = chat.server.port();
                 List<CompletableFuture<List<String>>> heard = new ArrayList<>();
                 for (LoopbackClient client : new LoopbackClient[] {room[0], room[1], carol}) {
-                    heard.add(CompletableFuture.supplyAsync(() -> afterTheNotice(client), Background.THREADS));
+                    heard.add(Background.supply(() -> afterTheNotice(client)));
                 }
                 assertTrue(chat.server.shutdown(), "the first shutdown() does it");
                 assertThrows(ConnectException.class, () -> LoopbackClient.connect(port).close(),
