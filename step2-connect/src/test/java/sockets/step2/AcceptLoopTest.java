@@ -123,13 +123,13 @@ class AcceptLoopTest {
     void waitsForALateClient() throws Exception {
         try (ServerSocket server = Loopback.server(5)) {
             List<SocketAddress> served = new CopyOnWriteArrayList<>();
-            CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Integer> loop = Background.supply(() -> {
                 try {
                     return AcceptLoop.serve(server, 1, (number, socket) -> served.add(socket.getRemoteSocketAddress()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, Background.THREADS);
+            });
             try (Socket late = Loopback.client(server.getLocalPort())) {
                 assertEquals(1, loop.get(Loopback.DEADLINE_MS, TimeUnit.MILLISECONDS),
                         "serve should return once the late client is served - does it call accept()?");

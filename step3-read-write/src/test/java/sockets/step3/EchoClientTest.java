@@ -37,7 +37,7 @@ class EchoClientTest {
 
     /** Reads the request until -1, then sends {@code answer}'s reply to it and closes. */
     static CompletableFuture<byte[]> answerAfterEof(ServerSocket listener, UnaryOperator<String> answer) {
-        return CompletableFuture.supplyAsync(() -> {
+        return Background.supply(() -> {
             try (Socket client = listener.accept()) {
                 client.setSoTimeout(5000);
                 byte[] request = client.getInputStream().readAllBytes();
@@ -47,7 +47,7 @@ class EchoClientTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        }, Background.THREADS);
+        });
     }
 
     static ServerSocket listen() throws IOException {
@@ -171,7 +171,7 @@ class EchoClientTest {
     @DisplayName("a server that drops the connection: one line, exit 1")
     void connectionDropped() throws Exception {
         try (ServerSocket listener = listen()) {
-            CompletableFuture<Void> dropped = CompletableFuture.runAsync(() -> {
+            CompletableFuture<Void> dropped = Background.run(() -> {
                 try (Socket client = listener.accept()) {
                     client.setSoTimeout(5000);
                     client.getInputStream().readAllBytes();
@@ -179,7 +179,7 @@ class EchoClientTest {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }, Background.THREADS);
+            });
             Run run = run("127.0.0.1", String.valueOf(listener.getLocalPort()), "hi");
             dropped.get(2, TimeUnit.SECONDS);
             assertEquals(1, run.exit(), "exit code; printed: " + run.err());

@@ -56,13 +56,13 @@ class EchoServerTest {
         void echoesEachLineAtOnce() throws Exception {
             try (Connected connection = Connected.open()) {
                 Socket socket = connection.socket();
-                CompletableFuture<Long> echoed = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<Long> echoed = Background.supply(() -> {
                     try {
                         return EchoServer.echo(socket.getInputStream(), new BufferedOutputStream(socket.getOutputStream()));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
-                }, Background.THREADS);
+                });
                 connection.peer().send("first");
                 assertEquals("first", connection.peerLine("did you flush() after each write?"));
                 connection.peer().send("second");
@@ -83,9 +83,8 @@ class EchoServerTest {
         @DisplayName("serves clients one after another, as nc would see it")
         void servesClients() throws Exception {
             Screen screen = new Screen();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err),
-                    Background.THREADS);
+            CompletableFuture<Integer> exit = Background.supply(
+                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err));
             String listening = screen.nextLine(Duration.ofSeconds(5));
             assertTrue(listening.startsWith("listening on 127.0.0.1:"), listening);
             int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
@@ -106,9 +105,8 @@ class EchoServerTest {
         @DisplayName("a client whose connection breaks is reported, and the next one is served")
         void clientLost() throws Exception {
             Screen screen = new Screen();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err),
-                    Background.THREADS);
+            CompletableFuture<Integer> exit = Background.supply(
+                    () -> EchoServer.run(new String[] {"0", "2"}, screen.printStream(), System.err));
             String listening = screen.nextLine(Duration.ofSeconds(5));
             int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
             try (LoopbackClient crashing = LoopbackClient.connect(port)) {

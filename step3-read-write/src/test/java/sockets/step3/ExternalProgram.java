@@ -40,12 +40,12 @@ record ExternalProgram(int exit, String out, String err) {
     }
 
     private static CompletableFuture<String> readAll(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
+        return Background.supply(() -> {
             try {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return e.toString();
             }
-        }, Background.THREADS);
+        });
     }
 }

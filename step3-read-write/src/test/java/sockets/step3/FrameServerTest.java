@@ -75,13 +75,13 @@ class FrameServerTest {
     void clientLeavesInsideAFrame() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (ServerSocket listener = listen()) {
-            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+            CompletableFuture<Void> server = Background.run(() -> {
                 try {
                     FrameServer.serve(listener, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }, Background.THREADS);
+            });
             clientSide(server, () -> {
                 try (Socket first = connect(listener)) {
                     first.getOutputStream().write(new byte[] {0, 0, 0, 9, 'c', 'u', 't'}); // 9 announced, 3 sent
@@ -132,13 +132,13 @@ class FrameServerTest {
     }
 
     static CompletableFuture<Void> serveOne(ServerSocket listener, ByteArrayOutputStream log) {
-        return CompletableFuture.runAsync(() -> {
+        return Background.run(() -> {
             try {
                 FrameServer.serve(listener, 1, new PrintStream(log, true, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        }, Background.THREADS);
+        });
     }
 
     /** A test's client side, as the server sees it. */

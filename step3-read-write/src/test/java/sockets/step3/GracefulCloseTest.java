@@ -88,7 +88,7 @@ class GracefulCloseTest {
     @Test
     @DisplayName("half-closes first: the peer reads -1, answers, closes - and close() returns true")
     void halfClosesThenWaitsForThePeer() throws Exception {
-        CompletableFuture<String> peerSaw = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> peerSaw = Background.supply(() -> {
             try {
                 byte[] before = peer.getInputStream().readAllBytes(); // until our FIN
                 peer.getOutputStream().write("last words\n".getBytes());
@@ -97,7 +97,7 @@ class GracefulCloseTest {
             } catch (IOException e) {
                 return e.toString();
             }
-        }, Background.THREADS);
+        });
         ours.getOutputStream().write("bye\n".getBytes());
         boolean peerClosed = GracefulClose.close(ours, Duration.ofSeconds(3));
         assertEquals("4 bytes, then -1", peerSaw.get(5, TimeUnit.SECONDS),
@@ -123,7 +123,7 @@ class GracefulCloseTest {
     @Test
     @DisplayName("a peer that sends a byte every 20 ms cannot keep it past the deadline")
     void tricklingPeer() throws IOException {
-        CompletableFuture.runAsync(() -> {
+        Background.run(() -> {
             try {
                 for (int i = 0; i < 500; i++) { // exit: our side closed (the write fails), or 10 s
                     peer.getOutputStream().write('.');
@@ -132,7 +132,7 @@ class GracefulCloseTest {
             } catch (IOException | InterruptedException closed) {
                 // Our side has closed: the trickle ends.
             }
-        }, Background.THREADS);
+        });
         assertFalse(GracefulClose.close(ours, Duration.ofSeconds(1)),
                 "the peer never closed: close() should give up at the deadline and return false"
                         + " (a timeout per read would wait forever here: keep one deadline for all reads)");
@@ -153,14 +153,14 @@ class GracefulCloseTest {
     @DisplayName("an output already shut down is fine: it drains and closes all the same")
     void alreadyHalfClosed() throws Exception {
         ours.shutdownOutput();
-        CompletableFuture.runAsync(() -> {
+        Background.run(() -> {
             try {
                 peer.getInputStream().readAllBytes();
                 peer.close();
             } catch (IOException e) {
                 // The assertion below says what went wrong.
             }
-        }, Background.THREADS);
+        });
         assertTrue(GracefulClose.close(ours, Duration.ofSeconds(3)),
                 "the peer closed after our earlier half-close: close() should return true"
                         + " - shutdownOutput() twice throws, check isOutputShutdown() first");

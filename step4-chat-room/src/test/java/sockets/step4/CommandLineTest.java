@@ -100,11 +100,18 @@ class CommandLineTest {
         @DisplayName("prints 'listening on ADDR:PORT' first, serves, and exits 0 on the console's /quit")
         void listensThenQuits() throws Exception {
             PrintedLines out = new PrintedLines();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
             try (PipedOutputStream typing = new PipedOutputStream(); PipedInputStream console = new PipedInputStream(typing)) {
-                var server = TestServer.async(() -> ChatMain.run(console,
-                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "server", "--port", "0",
+                var server = TestServer.async(() -> ChatMain.run(console, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8), "server", "--port", "0",
                         "--idle-timeout", "60", "--stall-timeout", "5"));
-                Matcher first = LISTENING.matcher(out.next(server));
+                String firstLine;
+                try {
+                    firstLine = out.next(server);
+                } catch (AssertionError nothing) { // what it said instead ("error: ...") is why
+                    throw new AssertionError(nothing.getMessage() + "; on stderr: " + err.toString(StandardCharsets.UTF_8).strip());
+                }
+                Matcher first = LISTENING.matcher(firstLine);
                 assertTrue(first.matches(), "the first line must be 'listening on 127.0.0.1:PORT'");
                 try (LoopbackClient client = LoopbackClient.connect(Integer.parseInt(first.group(1)))) {
                     client.expectLine(line -> line.startsWith("* welcome"), "a welcome from the server started by the CLI");
@@ -193,12 +200,15 @@ class CommandLineTest {
             // No coverage agent: the server's hook halts, and could cut JaCoCo's file mid-write.
             List<String> command = new java.util.ArrayList<>(signalRestored(signal));
             command.addAll(sockets.testing.ChildJvm.commandWithoutCoverage(ChatMain.class.getName(), "server", "--port", "0"));
-            Process server = new ProcessBuilder(command).redirectOutput(printed.toFile()).start();
+            // Its errors apart: a server that cannot start says why there ("error: ...") and ends.
+            Path errors = Files.createTempFile("chat-server", ".err");
+            Process server = new ProcessBuilder(command).redirectOutput(printed.toFile()).redirectError(errors.toFile()).start();
             List<LoopbackClient> clients = new java.util.ArrayList<>();
             try {
-                RobustnessTest.waitFor(() -> lines(printed).size() > 0, "the server's first line (a new JVM)", 30);
-                Matcher listening = LISTENING.matcher(lines(printed).getFirst());
-                assertTrue(listening.matches(), "first line: 'listening on 127.0.0.1:PORT'");
+                RobustnessTest.waitFor(() -> lines(printed).size() > 0 || !server.isAlive(), "the server's first line (a new JVM)", 30);
+                Matcher listening = LISTENING.matcher(lines(printed).isEmpty() ? "" : lines(printed).getFirst());
+                assertTrue(listening.matches(), () -> "first line: 'listening on 127.0.0.1:PORT': " + lines(printed)
+                        + "; on stderr: " + lines(errors));
                 int port = Integer.parseInt(listening.group(1));
                 for (String name : List.of("alice", "bob", "carol")) { // alice and bob talk, carol waits
                     LoopbackClient client = LoopbackClient.connect(port);
@@ -225,6 +235,7 @@ class CommandLineTest {
                 }
                 server.destroyForcibly();
                 Files.deleteIfExists(printed);
+                Files.deleteIfExists(errors);
             }
         }
 

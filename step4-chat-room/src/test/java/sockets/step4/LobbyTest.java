@@ -160,7 +160,7 @@ class LobbyTest {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            threads.add(CompletableFuture.runAsync(() -> {
+            threads.add(Background.run(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
@@ -171,7 +171,7 @@ class LobbyTest {
                     assertNotNull(member);
                     assertTrue(lobby.leave(member, ""), "a member that joined leaves once");
                 }
-            }, Background.THREADS));
+            }));
         }
         start.countDown();
         for (CompletableFuture<Void> thread : threads) {

@@ -102,11 +102,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static <T> CompletableFuture<T> async(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task, Background.THREADS);
+        return Background.supply(task);
     }
 
     static CompletableFuture<Void> asyncRun(Runnable task) {
-        return CompletableFuture.runAsync(task, Background.THREADS);
+        return Background.run(task);
     }
 
     String log() {

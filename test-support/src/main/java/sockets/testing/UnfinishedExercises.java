@@ -44,6 +44,12 @@ public final class UnfinishedExercises {
         hit.set(null);
     }
 
+    /** The message of the stub a thread stopped at since the test started, or null. */
+    public static String hitMessage() {
+        UnsupportedOperationException stub = hit.get();
+        return stub == null ? null : stub.getMessage();
+    }
+
     /** Fails with {@link StubHit} if a thread stopped at a stub since the test started. */
     public static void failIfHit() {
         UnsupportedOperationException stub = hit.get();
@@ -52,16 +58,24 @@ public final class UnfinishedExercises {
         }
     }
 
+    /**
+     * Remembers {@code failure} (or one of its causes) if it is a stub: for a task whose failure no
+     * thread's end reports - a {@code CompletableFuture}'s ({@link Background#supply}). Null: nothing.
+     */
+    public static void notice(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnsupportedOperationException stub && stub.getMessage() != null
+                    && STUB_MESSAGE.matcher(stub.getMessage()).matches()) {
+                hit.compareAndSet(null, stub);
+                return;
+            }
+        }
+    }
+
     private record Recorder(Thread.UncaughtExceptionHandler before) implements Thread.UncaughtExceptionHandler {
         @Override
         public void uncaughtException(Thread thread, Throwable e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnsupportedOperationException stub && stub.getMessage() != null
-                        && STUB_MESSAGE.matcher(stub.getMessage()).matches()) {
-                    hit.compareAndSet(null, stub);
-                    break;
-                }
-            }
+            notice(e);
             if (before != null) {
                 before.uncaughtException(thread, e);
             } else {

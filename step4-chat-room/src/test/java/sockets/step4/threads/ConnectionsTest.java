@@ -31,14 +31,14 @@ class ConnectionsTest {
         List<CompletableFuture<Void>> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int id = t;
-            threads.add(CompletableFuture.runAsync(() -> {
+            threads.add(Background.run(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
                 task.accept(id);
-            }, Background.THREADS));
+            }));
         }
         start.countDown();
         for (CompletableFuture<Void> thread : threads) {
@@ -131,10 +131,10 @@ class ConnectionsTest {
             Thread.onSpinWait();
         }
         // While it waits, the lock must be free: these calls would wait for ever otherwise.
-        var others = CompletableFuture.runAsync(() -> {
+        var others = Background.run(() -> {
             connections.tryAdd("bob");
             connections.remove("alice");
-        }, Background.THREADS);
+        });
         others.get(5, TimeUnit.SECONDS);
         assertThrows(TimeoutException.class, () -> waiting.get(200, TimeUnit.MILLISECONDS),
                 "bob is still there: awaitEmpty() must go on waiting - a while loop around the wait, not an if");

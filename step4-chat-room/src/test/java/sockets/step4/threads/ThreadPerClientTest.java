@@ -34,8 +34,7 @@ class ThreadPerClientTest {
     record Server(ServerSocket listener, CompletableFuture<Void> loop) implements AutoCloseable {
         static Server start(Thread.Builder threads, ThreadPerClient.Handler<Socket> handler) throws IOException {
             ServerSocket listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-            var loop = CompletableFuture.runAsync(() -> ThreadPerClient.serve(listener::accept, threads, handler),
-                    Background.THREADS);
+            var loop = Background.run(() -> ThreadPerClient.serve(listener::accept, threads, handler));
             return new Server(listener, loop);
         }
 

@@ -53,6 +53,14 @@ public record Grade(List<Step> steps) {
         }
 
         /**
+         * True when every failing test stopped at a student-edition stub, of this exercise or of
+         * those it builds on: nothing of it was tried yet, nothing of it is wrong.
+         */
+        public boolean stoppedAtStubs() {
+            return !failures.isEmpty() && failures.stream().allMatch(f -> Stubs.exerciseOf(f.message()).isPresent());
+        }
+
+        /**
          * When every failing test stopped at a student-edition stub of one exercise: its id (this
          * exercise's own when it is not started yet, an earlier one's it builds on); else empty.
          */

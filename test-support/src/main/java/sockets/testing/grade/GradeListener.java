@@ -55,7 +55,8 @@ public final class GradeListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        String message = result.getThrowable().map(GradeListener::oneLine).orElse("");
+        String message = result.getThrowable().map(failure -> result.getStatus() == TestExecutionResult.Status.FAILED
+                ? failureLine(failure, UnfinishedExercises.hitMessage()) : oneLine(failure)).orElse("");
         TestResult.Status status = switch (result.getStatus()) {
             case SUCCESSFUL -> TestResult.Status.PASSED;
             case ABORTED -> TestResult.Status.SKIPPED;
@@ -213,6 +214,17 @@ public final class GradeListener implements TestExecutionListener {
      * student-edition stub (on its thread or a thread it waited for), "stopped at the stub of "
      * and the stub's message.
      */
+    /**
+     * A failed test's record: {@link #oneLine}, unless a thread of the code under test stopped at
+     * a stub ({@code stubHit}, null if none) while the test waited for it - a timeout, a read of
+     * nothing: that stub is why, and it names what to do first.
+     */
+    static String failureLine(Throwable failure, String stubHit) {
+        String line = oneLine(failure);
+        return stubHit == null || line.startsWith(Stubs.STOPPED) ? line
+                : Stubs.STOPPED + stubHit.strip().lines().findFirst().orElse("");
+    }
+
     static String oneLine(Throwable failure) {
         String stub = Stubs.stubMessage(failure);
         if (stub != null) {

@@ -22,10 +22,10 @@ final class Stubs {
     /**
      * A stub's message quoted inside another message: a test that ran a main reports what it
      * threw ("it threw java.lang.UnsupportedOperationException: Exercise 2.1: ...") or printed
-     * ("error: Exercise 4.7: ...").
+     * ("error: Exercise 4.7: ...", a tour's "not done yet - Exercise 1.1: ...").
      */
     private static final Pattern QUOTED = Pattern.compile(
-            "(?:UnsupportedOperationException|error): (Exercise \\d+\\.\\d+: [^\\n]*)");
+            "(?:UnsupportedOperationException: |error: |not done yet - )(Exercise \\d+\\.\\d+: [^\\n']*)");
 
     /** The stub's message in {@code failure} or its causes, or null when no stub caused it. */
     static String stubMessage(Throwable failure) {

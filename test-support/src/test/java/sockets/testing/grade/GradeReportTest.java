@@ -163,6 +163,20 @@ class GradeReportTest {
     }
 
     @Test
+    @DisplayName("says 'not done', not 'FAILED', when its tests stop at stubs of several exercises; 'FAILED' once one fails on its own")
+    void notDoneAcrossStubs() throws IOException {
+        String own = Stubs.STOPPED + "Exercise 1.2: Two";
+        String earlier = Stubs.STOPPED + "Exercise 1.1: One";
+        step("step1-a", "1.1 | 1 | One | h1\n1.2 | 2 | Two | h2\n1.3 | 3 | Three | h3\n",
+                "1.1\tFAILED\tA > a\t" + earlier, "1.2\tFAILED\tB > a\t" + own, "1.2\tFAILED\tB > b\t" + earlier,
+                "1.3\tFAILED\tC > a\t" + earlier, "1.3\tFAILED\tC > b\tConnection reset");
+        String printed = run("--root", root.toString()).printed();
+        assertTrue(printed.contains("  1.2  Two") && printed.contains("0/2  not done\n"), printed);
+        assertTrue(printed.contains("0/3  FAILED\n"), "1.3's own failure shows: " + printed);
+        assertTrue(printed.contains("        test:   C > b\n                Connection reset\n"), printed);
+    }
+
+    @Test
     @DisplayName("lists a failing test of no exercise and fails the build for it, even at full marks")
     void ungradedFailure() throws IOException {
         step("step2-b", "2.1 | 5 | Connect | use a timeout\n", "2.1\tPASSED\tC > c\t",

@@ -208,6 +208,17 @@ class SurefireReportsTest {
     }
 
     @Test
+    @DisplayName("a failure is recorded as stopped at a stub when the stub is quoted, or was hit on another thread meanwhile")
+    void stubsBehindFailures() {
+        String stub = "Exercise 1.1: socket(): create a socket of each kind";
+        assertEquals(Stubs.STOPPED + stub, GradeListener.oneLine(new AssertionError("phase 1 of the tour says 'not done yet - " + stub + "'")));
+        assertEquals(Stubs.STOPPED + stub, GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), stub));
+        assertEquals("Read timed out", GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), null));
+        assertEquals(Stubs.STOPPED + "Exercise 2.4: Explain", GradeListener.failureLine(
+                new UnsupportedOperationException("Exercise 2.4: Explain"), stub), "the test's own stub comes first");
+    }
+
+    @Test
     @DisplayName("names a test as Surefire does: JUnit's legacy name without a final ()")
     void surefireNames() {
         assertEquals("echoes", GradeListener.surefireName("echoes()"));
