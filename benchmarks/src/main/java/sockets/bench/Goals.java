@@ -44,16 +44,24 @@ final class Goals {
     /** Step 5's p99 against direct's; %s: ncat's own p99 over direct's in this run. */
     static final String WHY_STEP5_P99 = "likely the wake-ups every relay pays on this VM (about 100 us a round trip),"
             + " not the loop - ncat's own p99 is %s direct's in this run; not profiled";
-    static final String WHY_STEP5_THROUGHPUT = "likely the work per line: ncat copies bytes as they come, the chat"
-            + " finds each line, checks it is plain text and prefixes the sender's name; not profiled";
+    static final String WHY_STEP5_THROUGHPUT = "measured under load (HISTORY.md, 2026-12-05 11:35; JFR, perf, /proc):"
+            + " the loop's one thread is the bottleneck - 120-128 ns of CPU per line, 83-90 of them in Java (finding the"
+            + " LF 20%, checking the line is plain text 23%, the outbox-full check 11% of the Java samples), 38 in the"
+            + " kernel; ncat spends 51-53 ns, 97% in the kernel. One core at 125 ns a line is 8 M lines/s, step 5's"
+            + " ceiling; ncat is bound by the 2 cores it shares with the bench's reader and writer (51 + 71-79 + 9 ns a"
+            + " line: about 15 M), and the prefixed lines cost that reader 92-95 ns, so even a loop doing no Java work"
+            + " would reach about 0.94x";
     static final String WHY_STEP5_P50 = "measured: within the spread between runs - 0.99x-1.02x ncat's in the runs of"
             + " 2026-12-05 (HISTORY.md); both pay the same wake-ups";
     static final String WHY_STEP5_MEMORY = "measured: at the goal's edge - 3.3-4.2 KB in three runs of 2026-12-05 10:00"
             + " (the forced-GC figure moves with what the heap holds then); not profiled";
-    static final String WHY_STEP5_ISOLATION = "cause not found; measured (HISTORY.md, 2026-12-05 10:00-10:35): not the"
-            + " read size alone - with 8 or 4 KB reads instead of 32 KB the flooded p50 fell from 215-268 to 85-105 us but"
-            + " the p99 stayed 2.8-4.3x (and throughput fell to 4-6 M lines/s); not GC - 11 young pauses of 2-3 ms in a"
-            + " run, too few for the p99 of 20,000 round trips; 1.38x at 07:51, 3.3-7.5x in six runs at 10:00-10:35";
+    static final String WHY_STEP5_ISOLATION = "measured under load (HISTORY.md, 2026-12-05 11:35-11:54; a probe timing"
+            + " each quiet line in the loop against the clients' clock): the quiet room shares the flood's one thread -"
+            + " each hop's turn also carries the flood's 32 KB read, its lines and its write (p50 61-64 us against 27"
+            + " quiet; its work on a CPU p99.9 under 0.25 ms), which lifted the flooded p50 to 83-263 us in 12 of 14 runs while"
+            + " ncat's, one process per room here, stayed at 36-41 us; the slowest 1% of round trips (6.7-7.5 ms) were"
+            + " waits for a core - 2.1-3.0 ms until the busy loop came round, 1.2-2.1 ms in its turns, 1.6-4.2 ms in"
+            + " the bench's own clients; their size on a quiet machine is still to be measured (benchmarks/profiling)";
     static final String WHY_STEP4_ISOLATION = "measured (HISTORY.md, 2026-12-05): nothing preempts a virtual thread - the"
             + " flood's session and writer wake each other on a carrier's local queue while the quiet room's threads wait"
             + " for a carrier; two carriers per core (ChatMain) took it from 8.0x to 3.6-5.0x on a quiet machine";

@@ -86,6 +86,7 @@ class GoalsTest {
             assertEquals(Goals.Status.MISSED, status(r, Results.STEP5, "live room"));
             r.isolation.put(Results.STEP5, new Isolation.Result(Fixtures.latency(30, 60), Fixtures.latency(30, 90), 4e6, null));
             assertEquals(Goals.Status.MISSED, status(r, Results.STEP5, "a flooding room"));
+            assertEquals(Goals.WHY_STEP5_ISOLATION, goal(r, Results.STEP5, "a flooding room").why(), "step 5's own reason, not step 4's");
         }
     }
 
