@@ -62,9 +62,12 @@ final class Goals {
             + " ncat's, one process per room here, stayed at 36-41 us; the slowest 1% of round trips (6.7-7.5 ms) were"
             + " waits for a core - 2.1-3.0 ms until the busy loop came round, 1.2-2.1 ms in its turns, 1.6-4.2 ms in"
             + " the bench's own clients; their size on a quiet machine is still to be measured (benchmarks/profiling)";
-    static final String WHY_STEP4_ISOLATION = "measured (HISTORY.md, 2026-12-05): nothing preempts a virtual thread - the"
-            + " flood's session and writer wake each other on a carrier's local queue while the quiet room's threads wait"
-            + " for a carrier; two carriers per core (ChatMain) took it from 8.0x to 3.6-5.0x on a quiet machine";
+    static final String WHY_STEP4_ISOLATION = "measured (HISTORY.md, 2026-12-05 12:08-12:14; perf sched against the"
+            + " clients' clock): a quiet half trip needs three wake-ups - the JDK's poller, a carrier, the bench's reader"
+            + " - and each waits for a CPU behind the flood's session and writer, which hand batches to each other"
+            + " (1.1-1.9 carriers waiting on average, 26,000-55,000 switches a second); ncat needs one, its thread"
+            + " already running. Two carriers per core (ChatMain) took it from 8.0x to 3.6-5.0x; more variants"
+            + " (carriers, poller mode, outbox and send-buffer sizes, a platform writer) measured, none under 2x";
     static final String WHY_STEP4_STALLED = "measured under load with a scheduler probe (HISTORY.md, 2026-12-05 09:00):"
             + " a newcomer's virtual thread waits for a carrier behind bursts of the stalled rooms' threads - when the"
             + " floods start and when the stalled clients are dropped together; not yet on a quiet machine";
