@@ -42,11 +42,11 @@ final class Arrivals {
 
     /** One client's thread: keepalive, a bounded send buffer, its TLS handshake, then the chat. */
     private void arrive(SimpleSocket client, ThreadPerClient.Handler<SimpleSocket> chat) throws IOException {
-        client.keepAlive(keepAlive);
+        TcpOptions.keepAlive(client, keepAlive);
         // What the kernel may hold for this client, bounded like its outbox (README 3.7). Left to
         // grow (to 4 MB on Linux), 500 clients that never read had the server encode 1 GB for them:
         // seconds of work in which other clients waited, since a virtual thread runs until it blocks.
-        client.sendBuffer(Outbox.MAX_BYTES);
+        TcpOptions.sendBuffer(client, Outbox.MAX_BYTES);
         if (tls != null) {
             try {
                 client = TlsWrapper.accept(client, tls, handshakeMillis);

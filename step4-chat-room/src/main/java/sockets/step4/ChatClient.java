@@ -58,7 +58,7 @@ public final class ChatClient {
         while ((line = socket.receiveLine()) != null && !line.equals("* you are now " + name)) {
             if (line.startsWith("! cannot use that name: ")) {
                 socket.shutdownOutput(); // Leave as /quit does; the server says bye and closes.
-                socket.drainAndClose(CONNECT_TIMEOUT_MILLIS);
+                Closing.drainAndClose(socket, CONNECT_TIMEOUT_MILLIS);
                 throw new IOException(line.substring(2));
             }
             meanwhile.add(line);

@@ -1,5 +1,7 @@
 package sockets.step4;
 
+import static sockets.step4.Locks.locked;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Lobby {
 
+    /** Guards all that follows; the one-line reads take it with {@link Locks#locked}. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Member> byName = new LinkedHashMap<>();
     private final ArrayDeque<Member> waiting = new ArrayDeque<>();
@@ -116,12 +119,7 @@ public final class Lobby {
 
     /** The partner of {@code member} now, or null while it waits. */
     public Member partnerOf(Member member) {
-        lock.lock();
-        try {
-            return member.partner;
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> member.partner);
     }
 
     /**
@@ -156,53 +154,28 @@ public final class Lobby {
 
     /** {@code /who}: who you are, who you talk to, how many are here. */
     public String who(Member member) {
-        lock.lock();
-        try {
-            String with = member.partner != null ? "chatting with " + member.partner.name : "waiting for a partner";
-            return "* you are " + member.name + ", " + with + "; " + byName.size() + " connected, "
-                    + waiting.size() + " waiting";
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> "* you are " + member.name + ", "
+                + (member.partner != null ? "chatting with " + member.partner.name : "waiting for a partner")
+                + "; " + byName.size() + " connected, " + waiting.size() + " waiting");
     }
 
     /** The member called {@code name} (ignoring case), or null: nobody here has that name. */
     public Member find(String name) {
-        lock.lock();
-        try {
-            return byName.get(Names.key(name));
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> byName.get(Names.key(name)));
     }
 
     /** The operator's {@code /who}: who is in which room, who waits ({@link WhoIsWhere}). */
     public List<ChatControls.Connected> present() {
-        lock.lock();
-        try {
-            return WhoIsWhere.list(byName.values(), waiting);
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> WhoIsWhere.list(byName.values(), waiting));
     }
 
     /** Everyone here now, for the operator's broadcast. */
     public List<Member> everyone() {
-        lock.lock();
-        try {
-            return new ArrayList<>(byName.values());
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> new ArrayList<>(byName.values()));
     }
 
     /** How many are here now. */
     public int size() {
-        lock.lock();
-        try {
-            return byName.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(lock, () -> byName.size());
     }
 }

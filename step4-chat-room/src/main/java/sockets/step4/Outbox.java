@@ -1,34 +1,31 @@
 package sockets.step4;
 
+import static sockets.step4.Locks.locked;
+
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
- * The lines waiting for one client, and its writer: the one thread that writes to its socket (it
- * lives while lines wait). Bounded: a message waits while {@link #MAX_BYTES} wait - flow control -
+ * The {@link WaitingLines} of one client, and its writer: the one thread that writes to its socket
+ * (it lives while lines wait). Bounded: a message waits while {@link #MAX_BYTES} wait - flow control -
  * and a client that takes nothing for the stall time is disconnected; notices never wait. A lock
  * and a condition, never a monitor: a waiting virtual thread lets go of its carrier.
  */
 final class Outbox implements Mailbox {
 
-    /** What may wait for one client; notices have room beyond it; a line costs 64 bytes and 2 a character. */
+    /** What may wait for one client, counted as {@link WaitingLines#cost}; notices have room beyond it. */
     static final int MAX_BYTES = 64 * 1024;
     static final int NOTICE_ROOM_BYTES = 16 * 1024;
-    static final int LINE_OVERHEAD_BYTES = 64;
 
     private final SimpleSocket socket;
     private final long stallNanos;
     private final Thread.Builder threads;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomMade = lock.newCondition();
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private long waitingBytes;
+    private final WaitingLines waiting = new WaitingLines();
     /** No more lines are taken: the writer sends what waits, half-closes and ends. */
     private boolean finishing;
     /** The client was disconnected: nothing more is sent; notReading: it read nothing, or fell behind. */
@@ -53,7 +50,7 @@ final class Outbox implements Mailbox {
             // tag::wait-for-room[]
             long left = stallNanos;
             // Full: wait for the writer to make room - but not forever.
-            while (waitingBytes >= MAX_BYTES && !finishing && !dropped) {
+            while (waiting.bytes() >= MAX_BYTES && !finishing && !dropped) {
                 if (left <= 0) {
                     notReading = true; // Nothing went out for the stall time.
                     return drop();
@@ -82,9 +79,8 @@ final class Outbox implements Mailbox {
         lock.lock();
         try {
             if (finishing || dropped) {
-                return;
-            }
-            if (waitingBytes >= MAX_BYTES + NOTICE_ROOM_BYTES) {
+                return; // Leaving or gone: nobody to tell.
+            } else if (waiting.bytes() >= MAX_BYTES + NOTICE_ROOM_BYTES) {
                 notReading = true; // So far behind that even the notice room is full.
                 drop();
             } else {
@@ -120,7 +116,7 @@ final class Outbox implements Mailbox {
 
     /** Waits, at most {@code millis}, for the writer to end (all sent, or the client gone). */
     void awaitWriter(long millis) {
-        Thread last = locked(() -> writer);
+        Thread last = locked(lock, () -> writer);
         try {
             if (last != null) {
                 last.join(millis);
@@ -132,17 +128,17 @@ final class Outbox implements Mailbox {
 
     /** True once the client was disconnected (it was not reading, or a write failed). */
     boolean dropped() {
-        return locked(() -> dropped);
+        return locked(lock, () -> dropped);
     }
 
     /** True once the client was disconnected for not reading. */
     boolean notReading() {
-        return locked(() -> notReading);
+        return locked(lock, () -> notReading);
     }
 
-    /** Bytes waiting for this client now, counted as {@link #cost}: what it costs the server. */
+    /** Bytes waiting for this client now, counted as {@link WaitingLines#cost}: what it costs the server. */
     long waitingBytes() {
-        return locked(() -> waitingBytes);
+        return locked(lock, waiting::bytes);
     }
 
     /** The writer's thread: takes everything waiting, writes it in one go, again, until nothing waits. */
@@ -155,7 +151,7 @@ final class Outbox implements Mailbox {
                 socket.sendLines(batch); // One write for the whole batch.
             }
         } catch (IOException e) {
-            locked(this::drop); // Reset or closed: nothing more can be sent.
+            locked(lock, this::drop); // Reset or closed: nothing more can be sent.
         }
         // end::write-all[]
         // end::solution-4.5[]
@@ -166,16 +162,14 @@ final class Outbox implements Mailbox {
         // tag::solution-4.5[]
         lock.lock();
         try {
-            if (lines.isEmpty() || dropped) {
+            if (waiting.isEmpty() || dropped) {
                 writer = null; // The next line starts a new writer.
                 if (finishing && !dropped) {
                     socket.shutdownOutput(); // Our last line is out: the client reads end of stream.
                 }
                 return List.of();
             }
-            List<String> batch = new ArrayList<>(lines);
-            lines.clear();
-            waitingBytes = 0;
+            List<String> batch = waiting.takeAll();
             roomMade.signalAll(); // Senders waiting for room go on.
             return batch;
         } finally {
@@ -186,8 +180,7 @@ final class Outbox implements Mailbox {
 
     /** Queues a line and starts the writer if none runs; the caller holds the lock. */
     private void add(String line) {
-        lines.addLast(line);
-        waitingBytes += cost(line);
+        waiting.add(line);
         if (writer == null) {
             writer = threads.start(this::writeAll);
         }
@@ -196,24 +189,9 @@ final class Outbox implements Mailbox {
     /** Disconnects a client that cannot be written to, and wakes whoever waits; the caller holds the lock. */
     private boolean drop() {
         dropped = true;
-        lines.clear();
-        waitingBytes = 0;
+        waiting.clear();
         socket.close(); // Wakes the writer if it is stuck in a write, and the client's reader.
         roomMade.signalAll();
         return false;
-    }
-
-    /** {@code step} under the lock: the short reads and changes of the other threads' fields. */
-    private <T> T locked(Supplier<T> step) {
-        lock.lock();
-        try {
-            return step.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    static long cost(String line) {
-        return LINE_OVERHEAD_BYTES + 2L * line.length();
     }
 }

@@ -90,7 +90,7 @@ final class Session {
     void kick(String reason) {
         kicked = true;
         outbox.finish(reason.isBlank() ? KICKED : KICKED + ": " + HarmlessText.clean(reason));
-        socket.stopReading();
+        Closing.stopReading(socket);
         try {
             gone.await(GOODBYE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -193,6 +193,6 @@ final class Session {
     private void finish(String lastLine) {
         outbox.finish(lastLine);
         outbox.awaitWriter(GOODBYE_MILLIS);
-        socket.drainAndClose(GOODBYE_MILLIS);
+        Closing.drainAndClose(socket, GOODBYE_MILLIS);
     }
 }

@@ -11,7 +11,7 @@ import sockets.step2.Listener;
 
 /**
  * The listening half of the course's socket class: binds, listens and hands out each client as a
- * {@link SimpleSocket}. With it, the only class of the chat that touches {@code java.net}.
+ * {@link SimpleSocket}. With it and its helpers, the only classes of the chat that touch {@code java.net}.
  */
 public final class SimpleServerSocket implements Closeable {
 

@@ -7,23 +7,19 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import jdk.net.ExtendedSocketOptions;
 import sockets.step1.Endpoints;
 import sockets.step2.Connector;
 import sockets.step2.Failures;
-import sockets.step3.GracefulClose;
-import sockets.step3.KeepAlive;
 import sockets.step3.framing.LineReader;
 import sockets.step3.framing.LineTooLongException;
-import sockets.step4.tls.Deadline;
 
 /**
  * The course's socket class (the C++ original's {@code simple_socket.hpp}): a connected TCP
  * socket that sends and receives UTF-8 lines of at most {@code maxLineBytes}, and fails with
  * {@link IOException}s whose message a user can read. {@link SimpleServerSocket#accept()} and
  * {@link #connect} make them; {@link TlsWrapper} makes those whose lines travel inside TLS.
+ * Its two helpers set its TCP options ({@link TcpOptions}) and end it ({@link Closing}).
  */
 public final class SimpleSocket implements Closeable {
 
@@ -50,8 +46,7 @@ public final class SimpleSocket implements Closeable {
      * one-line explanation: {@code unknown host 'H': ...}, {@code connection refused by H:P: ...}
      * or {@code connect to H:P timed out: ...}.
      */
-    public static SimpleSocket connect(String host, int port, int timeoutMillis, int maxLineBytes)
-            throws IOException {
+    public static SimpleSocket connect(String host, int port, int timeoutMillis, int maxLineBytes) throws IOException {
         try {
             return new SimpleSocket(Connector.connect(host, port, timeoutMillis), maxLineBytes);
         } catch (IOException e) {
@@ -116,27 +111,6 @@ public final class SimpleSocket implements Closeable {
     }
 
     /**
-     * TCP keepalive, tuned as {@code probes} says (step 3's {@link KeepAlive}): a peer that vanished
-     * makes {@link #receiveLine()} fail with {@code connection lost: ...}.
-     */
-    public void keepAlive(KeepAliveProbes probes) throws IOException {
-        if (!tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-            tcp.setKeepAlive(true); // Cannot be tuned here: the system's timing (Linux: 2 hours).
-            return;
-        }
-        KeepAlive.enable(tcp, probes.idle(), probes.interval(), probes.probes());
-    }
-
-    /**
-     * At most about {@code bytes} of our lines wait in the kernel for a peer that does not read
-     * ({@code SO_SNDBUF}; Linux counts its bookkeeping in it and doubles the number). Left alone,
-     * Linux grows this buffer to megabytes.
-     */
-    public void sendBuffer(int bytes) throws IOException {
-        tcp.setSendBufferSize(bytes);
-    }
-
-    /**
      * Half-close: the peer reads end of stream after our last line, while we can still read.
      * Fails with {@code cannot half-close: ...}.
      */
@@ -148,38 +122,6 @@ public final class SimpleSocket implements Closeable {
             throw new IOException("cannot half-close: " + e.getMessage());
         }
         // end::solution-4.3[]
-    }
-
-    /**
-     * Stops reading, from any thread: {@link #receiveLine()} returns end of stream (null), and a
-     * thread blocked in it wakes up (on Linux and macOS). What the peer still sends is dropped.
-     */
-    public void stopReading() {
-        try {
-            socket.shutdownInput();
-        } catch (IOException e) {
-            // Closed or broken already: nothing more will be read either way.
-        }
-    }
-
-    /**
-     * After {@link #shutdownOutput()}: reads and drops what the peer still sends until it closes
-     * its side or {@code millis} pass, then closes (step 3's {@link GracefulClose}) - a close with
-     * unread bytes is answered by a reset, which can destroy our last lines before they are read.
-     */
-    public void drainAndClose(int millis) {
-        // With TLS the half-close sends a record, which can wait behind a write that never ends.
-        Deadline deadline = socket == tcp ? null : Deadline.closing(tcp, millis + 100);
-        try {
-            GracefulClose.close(socket, Duration.ofMillis(millis));
-        } catch (IOException e) {
-            // Already gone: closed below all the same.
-        } finally {
-            if (deadline != null) {
-                deadline.cancel();
-            }
-            close(); // With TLS, the connection under the TLS socket too.
-        }
     }
 
     /**
@@ -202,7 +144,11 @@ public final class SimpleSocket implements Closeable {
         return Endpoints.show(tcp.getRemoteSocketAddress());
     }
 
-    /** The TCP connection, for {@link TlsWrapper} to wrap. */
+    /** The lines' socket and the TCP connection, for {@link TlsWrapper}, {@link TcpOptions} and {@link Closing}. */
+    Socket socket() {
+        return socket;
+    }
+
     Socket tcp() {
         return tcp;
     }

@@ -15,8 +15,8 @@ import sockets.step4.tls.TlsFailures;
  * TLS around the course's socket class: a connected TCP socket is wrapped in an {@link SSLSocket}
  * - the same connection, now carrying encrypted records - the handshake runs within a deadline,
  * and the chat goes on with a {@link SimpleSocket} that reads and writes through the wrapper.
- * With {@link SimpleSocket} and {@link SimpleServerSocket}, the only class that touches
- * {@code java.net}.
+ * With {@link SimpleSocket}, {@link SimpleServerSocket}, {@link TcpOptions} and {@link Closing},
+ * the only classes that touch {@code java.net}.
  */
 public final class TlsWrapper {
 
@@ -68,7 +68,7 @@ public final class TlsWrapper {
             if (first != -1) {
                 tcp.getOutputStream().write((NOT_TLS + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            accepted.drainAndClose(Math.min(handshakeMillis, Session.GOODBYE_MILLIS));
+            Closing.drainAndClose(accepted, Math.min(handshakeMillis, Session.GOODBYE_MILLIS));
             throw new IOException(client + (first == -1 ? " closed before its TLS handshake"
                     : " does not speak TLS (answered in plain text)"));
         }

@@ -25,10 +25,12 @@ class ArchitectureTest {
                     .and().doNotHaveSimpleName("SimpleSocket")
                     .and().doNotHaveSimpleName("SimpleServerSocket")
                     .and().doNotHaveSimpleName("TlsWrapper")
+                    .and().doNotHaveSimpleName("TcpOptions")
+                    .and().doNotHaveSimpleName("Closing")
                     .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..")
                     .because("SimpleSocket and SimpleServerSocket are the course's socket classes (TlsWrapper wraps"
-                            + " them in TLS): the server, the client and the command line use them and never a java.net"
-                            + " class, not even an exception");
+                            + " them in TLS, TcpOptions sets their TCP options, Closing ends them): the server, the"
+                            + " client and the command line use them and never a java.net class, not even an exception");
 
     @Exercise("4.10")
     @ArchTest

@@ -143,7 +143,7 @@ class BoundsTest {
             sampler.get(5, TimeUnit.SECONDS);
             assertEquals(1, chat.server.clients(), "the sleeper was disconnected");
             assertTrue(mostQueued.get() > 0, "queuedBytes() should show what waited for the sleeper before it was dropped");
-            long bound = Outbox.MAX_BYTES + Outbox.cost(line);
+            long bound = Outbox.MAX_BYTES + WaitingLines.cost(line);
             assertTrue(mostQueued.get() <= bound, "the server held " + mostQueued.get() + " bytes for a client that"
                     + " never reads; at most " + bound + " - does send() wait while the outbox is full?");
             // Dropped: what the server had handed the kernel for it arrives now, then end of stream. The

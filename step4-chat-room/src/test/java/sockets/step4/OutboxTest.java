@@ -73,7 +73,7 @@ class OutboxTest {
             });
             ClientEnd.awaitWaiting(sender[0], () -> outbox.waitingBytes() >= Outbox.MAX_BYTES);
             assertFalse(sent.isDone(), "the client reads nothing: the sender must wait for room");
-            assertTrue(mostWaiting.get() <= Outbox.MAX_BYTES + Outbox.cost(count + LINE),
+            assertTrue(mostWaiting.get() <= Outbox.MAX_BYTES + WaitingLines.cost(count + LINE),
                     "held " + mostWaiting.get() + " bytes; at most MAX_BYTES and one line");
             for (int i = 0; i < count; i++) {
                 assertEquals(i + LINE, end.readLine(), "line " + i + ": once the client reads, everything arrives in order");
@@ -95,7 +95,7 @@ class OutboxTest {
                 assertTrue(taken < 10_000, "40 MB taken for a client that never reads: send() must wait, then give up");
             }
             assertTrue(outbox.dropped() && outbox.notReading(), "dropped for not reading");
-            assertTrue(mostWaiting <= Outbox.MAX_BYTES + Outbox.cost(taken + LINE), "held " + mostWaiting + " bytes");
+            assertTrue(mostWaiting <= Outbox.MAX_BYTES + WaitingLines.cost(taken + LINE), "held " + mostWaiting + " bytes");
             assertEquals(0, outbox.waitingBytes(), "nothing is held for a client that is gone");
             assertFalse(outbox.send("after"), "nothing is taken for a dropped client");
             assertThrowsOrEnds(end);
@@ -128,7 +128,7 @@ class OutboxTest {
     @DisplayName("the limits are exact: a full outbox holds MAX_BYTES, not a line more, and the notice room exactly its size")
     void limitsAreExact() throws Exception {
         String line = "e".repeat(992); // 2,048 bytes as counted: 32 lines are MAX_BYTES, 8 the notice room
-        assertEquals(0, Outbox.MAX_BYTES % Outbox.cost(line) + Outbox.NOTICE_ROOM_BYTES % Outbox.cost(line));
+        assertEquals(0, Outbox.MAX_BYTES % WaitingLines.cost(line) + Outbox.NOTICE_ROOM_BYTES % WaitingLines.cost(line));
         try (ClientEnd end = ClientEnd.open()) {
             Outbox outbox = end.outbox(HOUR);
             AtomicLong mostSent = new AtomicLong();
@@ -174,7 +174,7 @@ class OutboxTest {
                 mostWaiting = Math.max(mostWaiting, outbox.waitingBytes());
             }
             assertTrue(outbox.dropped() && outbox.notReading(), "40 MB of notices for a client that never reads: dropped");
-            assertTrue(mostWaiting <= Outbox.MAX_BYTES + Outbox.NOTICE_ROOM_BYTES + Outbox.cost(LINE), "held " + mostWaiting);
+            assertTrue(mostWaiting <= Outbox.MAX_BYTES + Outbox.NOTICE_ROOM_BYTES + WaitingLines.cost(LINE), "held " + mostWaiting);
             assertFalse(ClientEnd.within5s(sent), "the waiting sender hears the client is gone");
         }
     }

@@ -165,7 +165,7 @@ class SimpleSocketTest {
     }
 
     @Nested
-    @DisplayName("closing gracefully: shutdownOutput(), then drainAndClose()")
+    @DisplayName("closing gracefully: shutdownOutput(), then Closing.drainAndClose()")
     class Graceful {
         @Test
         @DisplayName("our last line arrives, although the peer sent bytes we never read; we close once the peer has")
@@ -185,7 +185,7 @@ class SimpleSocketTest {
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
-                    server.drainAndClose(60_000);
+                    Closing.drainAndClose(server, 60_000);
                 });
                 // Bytes the server never reads: closing with them unread would answer with a reset,
                 // and a reset throws away the lines still waiting in the server's send buffer.
@@ -202,11 +202,11 @@ class SimpleSocketTest {
         }
 
         @Test
-        @DisplayName("a peer that never closes: drainAndClose() closes at its deadline")
+        @DisplayName("a peer that never closes: Closing.drainAndClose() closes at its deadline")
         void deadline() throws Exception {
             try (Connection c = Connection.open(4096)) {
                 c.server().shutdownOutput();
-                c.server().drainAndClose(200);
+                Closing.drainAndClose(c.server(), 200);
                 IOException e = assertThrows(IOException.class, () -> c.server().receiveLine());
                 assertEquals("socket closed", e.getMessage(), "closed at the deadline");
                 assertNull(c.client().receiveLine(), "the peer read end of stream");
