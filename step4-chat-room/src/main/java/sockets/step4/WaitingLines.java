@@ -16,7 +16,7 @@ final class WaitingLines {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long bytes;
 
-    /** What {@code line} costs while it waits: 64 bytes, and 2 a character (a Java string's UTF-16). */
+    /** What {@code line} costs while it waits, on the safe side: 64 bytes, and 2 a character (a string takes 1 or 2). */
     static long cost(String line) {
         return LINE_OVERHEAD_BYTES + 2L * line.length();
     }
