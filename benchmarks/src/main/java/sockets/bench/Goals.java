@@ -42,8 +42,15 @@ final class Goals {
     // when a profile or a new run tells more (the runs behind each text: benchmarks/HISTORY.md).
     static final String WHY_UNKNOWN = "not analysed yet: profile it (benchmarks/README.md) and write why in Goals.java";
     /** Step 5's p99 against direct's; %s: ncat's own p99 over direct's in this run. */
-    static final String WHY_STEP5_P99 = "likely the wake-ups every relay pays on this VM (about 100 us a round trip),"
-            + " not the loop - ncat's own p99 is %s direct's in this run; not profiled";
+    static final String WHY_STEP5_P99 = "measured (HISTORY.md, 2026-12-05 12:34-12:50, a mostly quiet machine; perf"
+            + " sched, Hops.java): the wake-ups every relay pays on this VM, not the loop - ncat's own p99 is %s direct's"
+            + " in this run (4.97-16.0x in five runs, step 5's 5.6-15.8x: 0.94-1.24x ncat's). A round trip wakes the"
+            + " relay twice and the bench's thread twice; step 5's loop and ncat alike waited 21-23 us (p99 30-33) from"
+            + " being woken to running and ran 20 us a wake-up (p99 34). Around step 5's p99 (159-184 us against a"
+            + " 108-112 us median in three runs), 73-85%% of the time above the median went by outside the loop's turns"
+            + " - until its select() returned and until the client read - and 12-14 us in the turns, mostly their read"
+            + " and write system calls; when other work kept the CPUs busy, p50 fell to 35 us and p99 to 5.6x direct"
+            + " (ncat 5.0x)";
     static final String WHY_STEP5_THROUGHPUT = "measured under load (HISTORY.md, 2026-12-05 11:35; JFR, perf, /proc):"
             + " the loop's one thread is the bottleneck - 120-128 ns of CPU per line, 83-90 of them in Java (finding the"
             + " LF 20%, checking the line is plain text 23%, the outbox-full check 11% of the Java samples), 38 in the"
@@ -53,8 +60,16 @@ final class Goals {
             + " would reach about 0.94x";
     static final String WHY_STEP5_P50 = "measured: within the spread between runs - 0.99x-1.02x ncat's in the runs of"
             + " 2026-12-05 (HISTORY.md); both pay the same wake-ups";
-    static final String WHY_STEP5_MEMORY = "measured: at the goal's edge - 3.3-4.2 KB in three runs of 2026-12-05 10:00"
-            + " (the forced-GC figure moves with what the heap holds then); not profiled";
+    static final String WHY_STEP5_MEMORY = "measured (HISTORY.md, 2026-12-05 12:37-12:48; class"
+            + " histogram, NMT, smaps with 19,000 idle clients and none): at the goal's edge because of the JVM, not"
+            + " the connections - they hold 1,242-1,249 bytes each on the heap (the JDK's SocketChannel with its"
+            + " locks, descriptor and addresses 616, SelectionKey and map entries 252, the chat's Connection,"
+            + " reader, writer, Outbox, Member and the rest 248, the address and name as strings 122) and no buffer"
+            + " or native memory. Of 3.3-3.4 KB in such a run, 0.5 more is heap G1 keeps touched after the GC,"
+            + " 0.4-0.5 elsewhere in the JVM, and 1.0-1.3 native memory that the JIT compiler (36 MB at its peak,"
+            + " while the clients connect) and the GC freed and glibc keeps - which is why the forced-GC figure"
+            + " moves: 3.3-4.2 KB in seven bench runs, above the settled one in five of them; with"
+            + " -XX:TrimNativeHeapInterval=1000 (the JVM returns it) 1.9-2.0 KB in five runs";
     static final String WHY_STEP5_ISOLATION = "measured under load (HISTORY.md, 2026-12-05 11:35-11:54; a probe timing"
             + " each quiet line in the loop against the clients' clock): the quiet room shares the flood's one thread -"
             + " each hop's turn also carries the flood's 32 KB read, its lines and its write (p50 61-64 us against 27"
