@@ -28,7 +28,7 @@ public final class Background {
     }
 
     private static <T> CompletableFuture<T> watched(CompletableFuture<T> future) {
-        future.whenComplete((result, failure) -> UnfinishedExercises.notice(failure));
+        UnfinishedExercises.watch(future);
         return future;
     }
 

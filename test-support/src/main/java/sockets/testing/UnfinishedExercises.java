@@ -1,5 +1,11 @@
 package sockets.testing;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -18,6 +24,8 @@ public final class UnfinishedExercises {
     /** The message every stub throws with (see the student-edition tool's Stubber). */
     private static final Pattern STUB_MESSAGE = Pattern.compile("Exercise \\d+\\.\\d+: .*", Pattern.DOTALL);
     private static final AtomicReference<UnsupportedOperationException> hit = new AtomicReference<>();
+    /** The current test's background tasks ({@link Background#supply}): their failures are theirs to keep. */
+    private static final Set<CompletableFuture<?>> tasks = ConcurrentHashMap.newKeySet();
 
     /** Thrown in the waiting test: the code it waits for stopped at a stub. */
     public static final class StubHit extends AssertionError {
@@ -42,12 +50,41 @@ public final class UnfinishedExercises {
     /** A new test starts: stubs hit before it are none of its business. */
     public static void forgetEarlier() {
         hit.set(null);
+        tasks.clear();
+    }
+
+    /** A background task of the current test: a stub that ends it counts as hit. */
+    public static void watch(CompletableFuture<?> task) {
+        tasks.add(task);
+        task.whenComplete((result, failure) -> notice(failure));
     }
 
     /** The message of the stub a thread stopped at since the test started, or null. */
     public static String hitMessage() {
         UnsupportedOperationException stub = hit.get();
         return stub == null ? null : stub.getMessage();
+    }
+
+    /**
+     * {@link #hitMessage()} once the test's background tasks have ended, or {@code millis} passed: a
+     * task at a stub closes its sockets before its future fails, so its test can fail first.
+     */
+    public static String hitMessageAfterTasks(long millis) {
+        if (hit.get() == null && !tasks.isEmpty()) {
+            try {
+                CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).get(millis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // A task failed (read below), or runs on: a server the test left serving.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (CompletableFuture<?> task : tasks) {
+                if (task.isCompletedExceptionally()) {
+                    notice(task.exceptionNow()); // its own callback may not have run yet
+                }
+            }
+        }
+        return hitMessage();
     }
 
     /** Fails with {@link StubHit} if a thread stopped at a stub since the test started. */

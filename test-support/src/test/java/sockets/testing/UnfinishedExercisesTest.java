@@ -1,6 +1,7 @@
 package sockets.testing;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -67,6 +70,29 @@ class UnfinishedExercisesTest {
             throw new IllegalStateException("Exercise 3.7: looks like a stub's text, is not one");
         });
         assertDoesNotThrow(UnfinishedExercises::failIfHit);
+    }
+
+    @Test
+    @DisplayName("a failed test's record waits for its background task to end at a stub (which closed its sockets first)")
+    void waitsForBackgroundTasks() {
+        CountDownLatch go = new CountDownLatch(1);
+        Background.run(() -> {
+            try {
+                go.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnsupportedOperationException(STUB);
+        });
+        Thread tester = Thread.currentThread();
+        Thread.ofPlatform().daemon().start(() -> { // the task fails only once the record waits for it
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (tester.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            go.countDown();
+        });
+        assertEquals(STUB, UnfinishedExercises.hitMessageAfterTasks(5_000));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -30,6 +31,9 @@ public final class GradeListener implements TestExecutionListener {
 
     /** Where the results go, relative to the module (Surefire runs tests in the module folder). */
     public static final Path RESULTS = Path.of("target", "grade", "results.tsv");
+
+    /** How long a failed test's record waits for its background tasks to end (a stub's, say). */
+    private static final long STUB_WAIT_MILLIS = 500;
 
     private TestPlan plan;
     private final Map<String, TestResult> results = new LinkedHashMap<>();
@@ -56,7 +60,7 @@ public final class GradeListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         String message = result.getThrowable().map(failure -> result.getStatus() == TestExecutionResult.Status.FAILED
-                ? failureLine(failure, UnfinishedExercises.hitMessage()) : oneLine(failure)).orElse("");
+                ? failureLine(failure, () -> UnfinishedExercises.hitMessageAfterTasks(STUB_WAIT_MILLIS)) : oneLine(failure)).orElse("");
         TestResult.Status status = switch (result.getStatus()) {
             case SUCCESSFUL -> TestResult.Status.PASSED;
             case ABORTED -> TestResult.Status.SKIPPED;
@@ -219,10 +223,13 @@ public final class GradeListener implements TestExecutionListener {
      * a stub ({@code stubHit}, null if none) while the test waited for it - a timeout, a read of
      * nothing: that stub is why, and it names what to do first.
      */
-    static String failureLine(Throwable failure, String stubHit) {
+    static String failureLine(Throwable failure, Supplier<String> stubHit) {
         String line = oneLine(failure);
-        return stubHit == null || line.startsWith(Stubs.STOPPED) ? line
-                : Stubs.STOPPED + stubHit.strip().lines().findFirst().orElse("");
+        if (line.startsWith(Stubs.STOPPED)) {
+            return line;
+        }
+        String stub = stubHit.get();
+        return stub == null ? line : Stubs.STOPPED + stub.strip().lines().findFirst().orElse("");
     }
 
     static String oneLine(Throwable failure) {

@@ -212,10 +212,10 @@ class SurefireReportsTest {
     void stubsBehindFailures() {
         String stub = "Exercise 1.1: socket(): create a socket of each kind";
         assertEquals(Stubs.STOPPED + stub, GradeListener.oneLine(new AssertionError("phase 1 of the tour says 'not done yet - " + stub + "'")));
-        assertEquals(Stubs.STOPPED + stub, GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), stub));
-        assertEquals("Read timed out", GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), null));
+        assertEquals(Stubs.STOPPED + stub, GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), () -> stub));
+        assertEquals("Read timed out", GradeListener.failureLine(new java.net.SocketTimeoutException("Read timed out"), () -> null));
         assertEquals(Stubs.STOPPED + "Exercise 2.4: Explain", GradeListener.failureLine(
-                new UnsupportedOperationException("Exercise 2.4: Explain"), stub), "the test's own stub comes first");
+                new UnsupportedOperationException("Exercise 2.4: Explain"), () -> stub), "the test's own stub comes first");
     }
 
     @Test
