@@ -28,7 +28,7 @@ public final class Background {
     }
 
     private static <T> CompletableFuture<T> watched(CompletableFuture<T> future) {
-        UnfinishedExercises.watch(future);
+        UnfinishedExercises.watchTask(future);
         return future;
     }
 

@@ -54,7 +54,7 @@ public final class UnfinishedExercises {
     }
 
     /** A background task of the current test: a stub that ends it counts as hit. */
-    public static void watch(CompletableFuture<?> task) {
+    public static void watchTask(CompletableFuture<?> task) {
         tasks.add(task);
         task.whenComplete((result, failure) -> notice(failure));
     }
