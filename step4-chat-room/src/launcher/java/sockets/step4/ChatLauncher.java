@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,10 +60,14 @@ public final class ChatLauncher {
         return java == null ? 1 : relaunch(java, classPath, args);
     }
 
-    /** Runs the chat again with {@code java} and the same arguments, sharing our console; its exit code. */
-    static int relaunch(String java, String classPath, String[] args) throws Exception {
+    /**
+     * The command that runs the chat again: {@code java}, then {@code jvmOptions}, then the jar (or
+     * this class on {@code classPath}) with {@code args}.
+     */
+    static List<String> command(String java, List<String> jvmOptions, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(jvmOptions);
         if (classPath.endsWith(".jar")) {
             // Started as `java -jar chat.jar`: the same again.
             command.add("-jar");
@@ -75,6 +80,31 @@ public final class ChatLauncher {
         for (String arg : args) {
             command.add(arg);
         }
+        return command;
+    }
+
+    /**
+     * The system properties among a JVM's options ({@code -Dname=value}): what the user set for the
+     * chat, such as {@code -Djdk.virtualThreadScheduler.parallelism=8}. Other options stay behind:
+     * an older JVM's {@code -XX:} flags may not exist in the newer one, which would refuse to start.
+     */
+    static List<String> systemProperties(List<String> jvmOptions) {
+        List<String> properties = new ArrayList<>();
+        for (String option : jvmOptions) {
+            if (option.startsWith("-D")) {
+                properties.add(option);
+            }
+        }
+        return properties;
+    }
+
+    /**
+     * Runs the chat again with {@code java}, our system properties ({@code -D...}) and the same
+     * arguments, sharing our console; its exit code.
+     */
+    static int relaunch(String java, String classPath, String[] args) throws Exception {
+        List<String> command = command(java, systemProperties(ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                classPath, args);
         final Process child = new ProcessBuilder(command).inheritIO().start();
         // Ctrl-C or SIGTERM on us: pass it on (destroy sends SIGTERM) and exit with the child's goodbye.
         Thread forward = new Thread() {

@@ -319,6 +319,19 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("the launcher re-runs the chat with the user's -D options and the same arguments, and no other JVM option")
+    void launcherKeepsSystemProperties() {
+        List<String> options = ChatLauncher.systemProperties(List.of("-Djdk.virtualThreadScheduler.parallelism=8",
+                "-XX:+UseConcMarkSweepGC", "-Xmx64m", "-Dchat.x=a b"));
+        assertEquals(List.of("-Djdk.virtualThreadScheduler.parallelism=8", "-Dchat.x=a b"), options,
+                "-D options go on; flags the newer java may not know stay behind");
+        assertEquals(List.of("/jdk21/bin/java", "-Dchat.x=a b", "-jar", "chat.jar", "server", "--port", "0"),
+                ChatLauncher.command("/jdk21/bin/java", List.of("-Dchat.x=a b"), "chat.jar", new String[] {"server", "--port", "0"}));
+        assertEquals(List.of("/jdk21/bin/java", "-cp", "classes", ChatLauncher.class.getName(), "demo"),
+                ChatLauncher.command("/jdk21/bin/java", List.of(), "classes", new String[] {"demo"}));
+    }
+
+    @Test
     @DisplayName("the launcher runs the class a jar's manifest names as Chat-Main (step 5's jar), else ChatMain")
     void launcherRunsTheJarsChatMain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         assertEquals("sockets.step4.ChatMain", ChatLauncher.chatMain("target/classes"));
