@@ -83,9 +83,9 @@ final class Goals {
             + " (1.1-1.9 carriers waiting on average, 26,000-55,000 switches a second); ncat needs one, its thread"
             + " already running. Two carriers per core (ChatMain) took it from 8.0x to 3.6-5.0x; more variants"
             + " (carriers, poller mode, outbox and send-buffer sizes, a platform writer) measured, none under 2x. No"
-            + " design measured meets it reliably here (14:29-15:05, in turns on a quiet machine): the design before"
+            + " design measured meets it reliably here (14:29-15:30, in turns on a quiet machine): the design before"
             + " the rebuild 0.92-5.71x (under 2x in 8 of 17 runs), a prototype where the sender writes to its partner"
-            + " 3.0-8.4x, this one 5.1-7.1x; ncat and socat are under 2x in 49 and 51 of 55";
+            + " 3.0-8.4x, this one 4.7-7.1x; ncat and socat are under 2x in 54 and 57 of 61";
     static final String WHY_STEP4_STALLED = "measured under load with a scheduler probe (HISTORY.md, 2026-12-05 09:00):"
             + " a newcomer's virtual thread waits for a carrier behind bursts of the stalled rooms' threads - when the"
             + " floods start and when the stalled clients are dropped together; not yet on a quiet machine";
