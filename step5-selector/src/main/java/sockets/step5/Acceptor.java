@@ -72,6 +72,10 @@ final class Acceptor implements EventLoop.Handler {
         Connection connection;
         try {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true); // each line leaves at once
+            // What the kernel holds for a client that reads nothing: about an outbox's worth (Linux
+            // doubles it), where Linux would grow a loopback buffer to 4 MB. Its outbox, and so its
+            // stall clock, then starts after 128 KB, not megabytes - as in step 4 (TcpOptions).
+            client.setOption(StandardSocketOptions.SO_SNDBUF, Outbox.MAX_BYTES);
             keepAlive(client);
             connection = new Connection(client, clients, Endpoints.show(client.getRemoteAddress()));
             connection.registered(clients.loop().register(client, SelectionKey.OP_READ, connection));
