@@ -74,7 +74,8 @@ final class Acceptor implements EventLoop.Handler {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true); // each line leaves at once
             // What the kernel holds for a client that reads nothing: about an outbox's worth (Linux
             // doubles it), where Linux would grow a loopback buffer to 4 MB. Its outbox, and so its
-            // stall clock, then starts after 128 KB, not megabytes - as in step 4 (TcpOptions).
+            // stall clock, then starts after a few hundred KB (this buffer and the client's receive
+            // buffer), not megabytes - as in step 4 (TcpOptions).
             client.setOption(StandardSocketOptions.SO_SNDBUF, Outbox.MAX_BYTES);
             keepAlive(client);
             connection = new Connection(client, clients, Endpoints.show(client.getRemoteAddress()));
